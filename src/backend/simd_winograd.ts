@@ -8,13 +8,14 @@
  * simd_conv.ts's register-blocked gemm. The transforms are WebAssembly SIMD loops over four tiles of a
  * tile row at a time (lanes = tiles):
  *
- *   input(src, dst, tilesH, groups, srcRow, dstXi, channels, srcChannel, dstChannel): for each channel,
- *       the padded plane at src (rows srcRow bytes apart; tile (ty, tx) at row 2 ty, column 2 tx) ->
- *       V[xi] at dst + xi * dstXi, tile (ty, tx) at float ty * 4 groups + tx; B^T d B by rows, then
- *       columns (even and odd lanes of two loads per column pair).
- *   output(src, dst, tilesH, groups, srcXi, dstRow, channels, srcChannel, dstChannel, bias, hasBias):
- *       its inverse layout: M[xi] at src + xi * srcXi -> A^T m A (+ the channel's bias) as 2x2 blocks
- *       of a plane of 2 tilesH rows of 8 groups floats, dstRow bytes apart.
+ *   input(src, dst, tilesH, groups, srcRow, dstXi, channels, srcChannel, dstChannel, tileRow): for
+ *       each channel, the padded plane at src (rows srcRow bytes apart; tile (ty, tx) at row 2 ty,
+ *       column 2 tx) -> V[xi] at dst + xi * dstXi, tile (ty, tx) at byte ty * tileRow + 4 tx, four
+ *       tiles at a time (4 groups of them a row); B^T d B by rows, then columns (even and odd lanes of
+ *       two loads per column pair).
+ *   output(src, dst, tilesH, groups, srcXi, dstRow, channels, srcChannel, dstChannel, bias, hasBias,
+ *       tileRow): its inverse: M[xi] at src + xi * srcXi -> A^T m A (+ the channel's bias) as 2x2
+ *       blocks of a plane of 2 tilesH rows of 8 groups floats, dstRow bytes apart.
  *
  * Rounding: B^T and A^T are additions and subtractions, G's halves exact, so the products differ from
  * direct convolution's only in their order and in the transforms' sums (bench/conv_rounding.js
@@ -26,11 +27,9 @@ import {
 } from "./wasm_module";
 import type { SimdConv } from "./simd_conv";
 
-type Transform = (src: number, dst: number, tilesH: number, groups: number, srcStep: number, dstStep: number, channels: number, srcChannel: number, dstChannel: number) => void;
-
 interface Exports {
-  input: Transform;
-  output(src: number, dst: number, tilesH: number, groups: number, srcXi: number, dstRow: number, channels: number, srcChannel: number, dstChannel: number, bias: number, hasBias: number): void;
+  input(src: number, dst: number, tilesH: number, groups: number, srcRow: number, dstXi: number, channels: number, srcChannel: number, dstChannel: number, tileRow: number): void;
+  output(src: number, dst: number, tilesH: number, groups: number, srcXi: number, dstRow: number, channels: number, srcChannel: number, dstChannel: number, bias: number, hasBias: number, tileRow: number): void;
 }
 
 const add = (local: number, value: number[]): number[] => [...get(local), ...value, I32_ADD, ...set(local)];
@@ -42,17 +41,18 @@ const XI = [...Array(16).keys()];
 
 /**
  * input: params src 0, dst 1, tilesH 2, groups 3, srcRow 4, dstXi 5, channels 6, srcChannel 7,
- * dstChannel 8; locals ch 9, ty 10, g 11, p 12, dp 13, rowPtr 14, srcRow * k (k 1..3) 15-17,
- * dstXi * xi (xi 1..15) 18-32; v128: the four rows 33-36, E[i][load] 37-52, the four columns 53-56.
+ * dstChannel 8, tileRow 9; locals ch 10, ty 11, g 12, p 13, dp 14, rowPtr 15, dstRow 16, srcRow * k
+ * (k 1..3) 17-19, dstXi * xi (xi 1..15) 20-34; v128: the four rows 35-38, E[i][load] 39-54, the four
+ * columns 55-58.
  * Loads at byte offsets 0, 16 (columns 0-7: c0 = even, c1 = odd lanes) and 8, 24 (columns 2-9: c2, c3).
  */
 function inputCode(): number[] {
-  const [CH, TY, G, P, DP, ROW] = [9, 10, 11, 12, 13, 14];
-  const SR = (k: number): number => 14 + k;
-  const DX = (xi: number): number => 17 + xi;
-  const R = (k: number): number => 33 + k;
-  const E = (i: number, l: number): number => 37 + 4 * i + l;
-  const COL = (j: number): number => 53 + j;
+  const [CH, TY, G, P, DP, ROW, DROW] = [10, 11, 12, 13, 14, 15, 16];
+  const SR = (k: number): number => 16 + k;
+  const DX = (xi: number): number => 19 + xi;
+  const R = (k: number): number => 35 + k;
+  const E = (i: number, l: number): number => 39 + 4 * i + l;
+  const COL = (j: number): number => 55 + j;
   const rowAt = (k: number): number[] => (k === 0 ? get(P) : [...get(P), ...get(SR(k)), I32_ADD]);
   const OFFSETS = [0, 16, 8, 24];
   const combos = (a: number, b: number, c: number, d: number): number[][] => [
@@ -64,10 +64,11 @@ function inputCode(): number[] {
     ...XI.slice(1).flatMap((xi) => [...get(5), ...i32Const(xi), I32_MUL, ...set(DX(xi))]),
     ...whileNot([...get(CH), ...get(6), I32_GE_U], [
       ...get(0), ...set(ROW),
-      ...get(1), ...set(DP),
+      ...get(1), ...set(DROW),
       ...i32Const(0), ...set(TY),
       ...whileNot([...get(TY), ...get(2), I32_GE_U], [
         ...get(ROW), ...set(P),
+        ...get(DROW), ...set(DP),
         ...i32Const(0), ...set(G),
         ...whileNot([...get(G), ...get(3), I32_GE_U], [
           ...OFFSETS.flatMap((offset, l) => [
@@ -86,6 +87,7 @@ function inputCode(): number[] {
           ...add(G, i32Const(1)),
         ]),
         ...add(ROW, [...get(4), ...i32Const(2), I32_MUL]),
+        ...add(DROW, get(9)),
         ...add(TY, i32Const(1)),
       ]),
       ...add(0, get(7)),
@@ -97,17 +99,18 @@ function inputCode(): number[] {
 
 /**
  * output: params src 0, dst 1, tilesH 2, groups 3, srcXi 4, dstRow 5, channels 6, srcChannel 7,
- * dstChannel 8, bias 9, hasBias 10; locals ch 11, ty 12, g 13, sp 14, dp 15, rowPtr 16, srcXi * xi
- * (xi 1..15) 17-31; v128: two loads 32-33, t[a][j] 34-41, y[a][b] 42-45, the bias 46.
+ * dstChannel 8, bias 9, hasBias 10, tileRow 11; locals ch 12, ty 13, g 14, sp 15, dp 16, rowPtr 17,
+ * srcRow 18, srcXi * xi (xi 1..15) 19-33; v128: two loads 34-35, t[a][j] 36-43, y[a][b] 44-47, the
+ * bias 48.
  * t0j = (m0j + m1j) + m2j, t1j = (m1j - m2j) - m3j; y[a][0] = (ta0 + ta1) + ta2, y[a][1] = (ta1 - ta2) - ta3.
  */
 function outputCode(): number[] {
-  const [CH, TY, G, SP, DP, ROW] = [11, 12, 13, 14, 15, 16];
-  const SX = (xi: number): number => 16 + xi;
-  const [LA, LB] = [32, 33];
-  const T = (a: number, j: number): number => 34 + 4 * a + j;
-  const Y = (a: number, b: number): number => 42 + 2 * a + b;
-  const BV = 46;
+  const [CH, TY, G, SP, DP, ROW, SROW] = [12, 13, 14, 15, 16, 17, 18];
+  const SX = (xi: number): number => 18 + xi;
+  const [LA, LB] = [34, 35];
+  const T = (a: number, j: number): number => 36 + 4 * a + j;
+  const Y = (a: number, b: number): number => 44 + 2 * a + b;
+  const BV = 48;
   const load = (xi: number): number[] => [...(xi === 0 ? get(SP) : [...get(SP), ...get(SX(xi)), I32_ADD]), ...v128Load()];
   const rows = (out: (k: number) => number, v: (k: number) => number[]): number[] => [
     ...v(0), ...v(1), ...F32X4_ADD, ...v(2), ...F32X4_ADD, ...set(out(0)),
@@ -121,11 +124,12 @@ function outputCode(): number[] {
     ...XI.slice(1).flatMap((xi) => [...get(4), ...i32Const(xi), I32_MUL, ...set(SX(xi))]),
     ...whileNot([...get(CH), ...get(6), I32_GE_U], [
       ...get(10), ...ifThen([...get(9), ...v128Load32Splat(), ...set(BV)]),
-      ...get(0), ...set(SP),
+      ...get(0), ...set(SROW),
       ...get(1), ...set(ROW),
       ...i32Const(0), ...set(TY),
       ...whileNot([...get(TY), ...get(2), I32_GE_U], [
         ...get(ROW), ...set(DP),
+        ...get(SROW), ...set(SP),
         ...i32Const(0), ...set(G),
         ...whileNot([...get(G), ...get(3), I32_GE_U], [
           ...[0, 1, 2, 3].flatMap((j) => [
@@ -142,6 +146,7 @@ function outputCode(): number[] {
           ...add(G, i32Const(1)),
         ]),
         ...add(ROW, [...get(5), ...i32Const(2), I32_MUL]),
+        ...add(SROW, get(11)),
         ...add(TY, i32Const(1)),
       ]),
       ...add(0, get(7)),
@@ -154,8 +159,8 @@ function outputCode(): number[] {
 
 function functions(): WasmFunction[] {
   return [
-    { name: "input", params: new Array<number>(9).fill(I32), results: [], locals: [...new Array<number>(24).fill(I32), ...new Array<number>(24).fill(V128)], code: inputCode() },
-    { name: "output", params: new Array<number>(11).fill(I32), results: [], locals: [...new Array<number>(21).fill(I32), ...new Array<number>(15).fill(V128)], code: outputCode() },
+    { name: "input", params: new Array<number>(10).fill(I32), results: [], locals: [...new Array<number>(25).fill(I32), ...new Array<number>(24).fill(V128)], code: inputCode() },
+    { name: "output", params: new Array<number>(12).fill(I32), results: [], locals: [...new Array<number>(22).fill(I32), ...new Array<number>(15).fill(V128)], code: outputCode() },
   ];
 }
 
@@ -203,25 +208,41 @@ export interface WinogradShape {
   left: number;
 }
 
-/** Tiles per sample, the padded plane and the samples whose tiles one round of products covers. */
+/** Bytes of one round's [cin, tiles] block of V for one xi (see layout). */
+const ROUND_BYTES = 65536;
+
+/**
+ * Tiles per sample (ceil(ho / 2) rows of ceil(wo / 2), one after another: no tile computed past a
+ * row's end, where groups of four tiles a row would pad the Net's 7 to 8), the padded planes, the
+ * samples whose tiles one round of products covers and the floats between V's (and M's) xi blocks.
+ */
 function layout(s: WinogradShape) {
   const tilesH = Math.ceil(s.ho / 2);
-  const groups = Math.ceil(s.wo / 8);
-  const tilesW = 4 * groups;
+  const tilesW = Math.ceil(s.wo / 2);
+  const groups = Math.ceil(tilesW / 4);
   const perSample = tilesH * tilesW;
   // Rows and columns read by the last tiles (a group of four reads 10 columns): zeros past the input.
   const planeH = Math.max(2 * tilesH + 2, s.top + s.h);
-  const planeW = Math.max(2 * tilesW + 2, s.left + s.w);
-  // About 256 tiles a round: one xi's [cin, tiles] block of V stays in cache across gemm's rows.
-  const samples = Math.max(1, Math.min(s.n, Math.floor(256 / perSample)));
-  const tiles = Math.ceil((samples * perSample) / 16) * 16;
-  return { tilesH, groups, tilesW, perSample, planeH, planeW, samples, tiles };
+  const planeW = Math.max(8 * groups + 2, s.left + s.w);
+  // A row's last group also writes (and reads) up to 3 tiles past it, into the next row's tiles
+  // (written after it) or, after a round's last row, 3 floats of slack. A round's [cin, tiles] block
+  // of V for one xi within ROUND_BYTES (gemm reads it once per pair of output channels; measured
+  // 43-50 GFLOP/s from 64 to 800 tiles), of the sample count that pads least (the Net's conv2: 49
+  // tiles a sample, 9 samples 448 tiles for 441).
+  const most = Math.max(1, Math.min(s.n, Math.floor(ROUND_BYTES / (4 * s.cin * perSample))));
+  const padded = (k: number): number => Math.ceil((k * perSample + 3) / 16) * 16;
+  let samples = most;
+  for (let k = most - 1; k >= 1; k--) if (padded(k) / k < padded(samples) / samples) samples = k;
+  const tiles = padded(samples);
+  // xi blocks 16 floats more than a multiple of the rows apart: 16 blocks a multiple of 4 KiB apart
+  // share L1 sets (the input transform of 64 channels at 112 tiles a row ran 10x slower).
+  return { tilesH, tilesW, groups, perSample, planeH, planeW, samples, tiles, vXi: s.cin * tiles + 16, mXi: s.cout * tiles + 16 };
 }
 
 /** Floats of the heap scratch arrays winogradConv takes, in its order (plane, V, M, out plane, U). */
 export function winogradScratch(s: WinogradShape): number[] {
   const l = layout(s);
-  return [s.cin * l.planeH * l.planeW, 16 * s.cin * l.tiles, 16 * s.cout * l.tiles, s.cout * 4 * l.tilesH * l.groups * 8, 16 * s.cout * s.cin];
+  return [s.cin * l.planeH * l.planeW, 16 * l.vXi, 16 * l.mXi, s.cout * 2 * l.tilesH * 8 * l.groups, 16 * s.cout * s.cin];
 }
 
 /**
@@ -230,21 +251,23 @@ export function winogradScratch(s: WinogradShape): number[] {
  * turned by 180 degrees. In float64, rounded once.
  */
 export function winogradWeights(ws: Float32Array, o: number, c: number, flip: boolean, u: Float32Array): void {
-  const g = new Float64Array(9), t = new Float64Array(12);
   const cout = flip ? c : o, cin = flip ? o : c;
+  const xi = cout * cin;
+  const t = new Float64Array(12);
   for (let oc = 0; oc < cout; oc++) {
     for (let ic = 0; ic < cin; ic++) {
       const base = flip ? (ic * c + oc) * 9 : (oc * c + ic) * 9;
-      for (let k = 0; k < 9; k++) g[k] = ws[base + (flip ? 8 - k : k)];
-      // t = G g: rows g0, (g0 + g1 + g2) / 2, (g0 - g1 + g2) / 2, g2 (per column j).
+      // t = G g: rows g0, (g0 + g1 + g2) / 2, (g0 - g1 + g2) / 2, g2 (g's rows turned with `flip`).
       for (let j = 0; j < 3; j++) {
-        const [a, b, d] = [g[j], g[3 + j], g[6 + j]];
-        t[j] = a; t[3 + j] = (a + b + d) / 2; t[6 + j] = (a - b + d) / 2; t[9 + j] = d;
+        const g0 = flip ? ws[base + 8 - j] : ws[base + j];
+        const g1 = flip ? ws[base + 5 - j] : ws[base + 3 + j];
+        const g2 = flip ? ws[base + 2 - j] : ws[base + 6 + j];
+        t[j] = g0; t[3 + j] = (g0 + g1 + g2) / 2; t[6 + j] = (g0 - g1 + g2) / 2; t[9 + j] = g2;
       }
-      for (let i = 0; i < 4; i++) {
-        const [a, b, d] = [t[3 * i], t[3 * i + 1], t[3 * i + 2]];
-        const at = (j: number): number => (4 * i + j) * cout * cin + oc * cin + ic;
-        u[at(0)] = a; u[at(1)] = (a + b + d) / 2; u[at(2)] = (a - b + d) / 2; u[at(3)] = d;
+      // u = t G^T, row by row.
+      for (let i = 0, at = oc * cin + ic; i < 4; i++, at += 4 * xi) {
+        const a = t[3 * i], b = t[3 * i + 1], d = t[3 * i + 2];
+        u[at] = a; u[at + xi] = (a + b + d) / 2; u[at + 2 * xi] = (a - b + d) / 2; u[at + 3 * xi] = d;
       }
     }
   }
@@ -261,23 +284,21 @@ export function winogradConv(simd: SimdConv, backend: unknown, xs: Float32Array,
   const [plane, v, m, outPlane] = scratch;
   plane.fill(0);
   const planeBytes = 4 * l.planeH * l.planeW;
-  const outRow = 4 * 2 * l.tilesW;
+  const outRow = 4 * 8 * l.groups;
   const outBytes = outRow * 2 * l.tilesH;
-  const vXi = 4 * s.cin * l.tiles, mXi = 4 * s.cout * l.tiles;
+  const xBytes = 4 * s.w, yBytes = 4 * s.wo;
   for (let b0 = 0; b0 < s.n; b0 += l.samples) {
     const count = Math.min(l.samples, s.n - b0);
     for (let k = 0; k < count; k++) {
-      const xBytes = 4 * s.w;
       const into = plane.byteOffset + 4 * (s.top * l.planeW + s.left);
       simd.gather(xs.byteOffset + 4 * (b0 + k) * s.cin * s.h * s.w, into, s.h, xBytes, 4 * l.planeW, xBytes & ~15, xBytes, 4, 1, 0, 0, s.cin, 4 * s.h * s.w, planeBytes);
-      e.input(plane.byteOffset, v.byteOffset + 4 * k * l.perSample, l.tilesH, l.groups, 4 * l.planeW, vXi, s.cin, planeBytes, 4 * l.tiles);
+      e.input(plane.byteOffset, v.byteOffset + 4 * k * l.perSample, l.tilesH, l.groups, 4 * l.planeW, 4 * l.vXi, s.cin, planeBytes, 4 * l.tiles, 4 * l.tilesW);
     }
     for (let xi = 0; xi < 16; xi++) {
-      simd.gemm(m.byteOffset + xi * mXi, u.byteOffset + 4 * xi * s.cout * s.cin, 4 * s.cin, 4, v.byteOffset + xi * vXi, s.cout, s.cin, l.tiles, true);
+      simd.gemm(m.byteOffset + 4 * xi * l.mXi, u.byteOffset + 4 * xi * s.cout * s.cin, 4 * s.cin, 4, v.byteOffset + 4 * xi * l.vXi, s.cout, s.cin, l.tiles, true);
     }
     for (let k = 0; k < count; k++) {
-      e.output(m.byteOffset + 4 * k * l.perSample, outPlane.byteOffset, l.tilesH, l.groups, mXi, outRow, s.cout, 4 * l.tiles, outBytes, bias?.byteOffset ?? 0, bias === null ? 0 : 1);
-      const yBytes = 4 * s.wo;
+      e.output(m.byteOffset + 4 * k * l.perSample, outPlane.byteOffset, l.tilesH, l.groups, 4 * l.mXi, outRow, s.cout, 4 * l.tiles, outBytes, bias?.byteOffset ?? 0, bias === null ? 0 : 1, 4 * l.tilesW);
       simd.gather(outPlane.byteOffset, ys.byteOffset + 4 * (b0 + k) * s.cout * s.ho * s.wo, s.ho, outRow, yBytes, yBytes & ~15, yBytes, 4, 1, 0, 0, s.cout, outBytes, 4 * s.ho * s.wo);
     }
   }

@@ -19,7 +19,7 @@ import { simdPool } from "./simd_pool";
 import { simdChannel } from "./simd_channel";
 import { simdLinear } from "./simd_linear";
 import { simdConv, type SimdConv } from "./simd_conv";
-import { winogradConv, winogradPays, winogradScratch, winogradWeights, type WinogradShape } from "./simd_winograd";
+import { winogradConv, winogradPays, winogradScratch, winogradWeightGrad, winogradWeights, type WinogradShape } from "./simd_winograd";
 import { nhwcKernels, channelAffineNhwcSimd } from "./nhwc_kernels";
 import type { SGDHyper } from "../ops/optim_kernels";
 
@@ -1375,13 +1375,21 @@ function conv2dNchwWeightGrad(backendName: string) {
     const P16 = rows16(P);
     const bias = a.bias === true;
     const shapes = bias ? [[o, c, kh, kw], [o]] : [[o, c, kh, kw]];
-    const { outs, io, scratch } = convIo(args, backendName, shapes, simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const [h, w] = x.shape.slice(2);
+    const wino = simd !== null ? winogradFor(args.backend, a, [kh, kw], { n, cin: c, h, w, cout: o, ho: a.out[0], wo: a.out[1], top: a.padding[0], left: a.padding[1] }) : null;
+    const temps = wino !== null ? winogradScratch(wino) : simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16];
+    const { outs, io, scratch } = convIo(args, backendName, shapes, temps);
     const [dwInfo] = outs;
     const xs = io.view(x) as Float32Array;
     const gs = io.view(g) as Float32Array;
     const dws = io.view(dwInfo) as Float32Array;
     if (bias) channelSums(args.backend, backendName, gs, io.view(outs[1]) as Float32Array, n, o, P);
     const result = bias ? outs : dwInfo;
+    if (wino !== null && simd !== null) {
+      winogradWeightGrad(simd, args.backend, xs, gs, wino, dws, scratch.views);
+      scratch.free();
+      return result;
+    }
     if (simd !== null) {
       const [cols, padded] = scratch.views;
       cols.fill(0);

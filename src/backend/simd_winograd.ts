@@ -1,7 +1,7 @@
 /**
  * Winograd F(2x2, 3x3) for 3x3 stride-1 convolutions (dilation 1, groups 1) on the wasm heap, for
- * js_kernels.ts's NCHW kernels: the forward and the input gradient (a 3x3 stride-1 convolution of the
- * gradient with the flipped, transposed kernel). Each 2x2 block of outputs (a tile) reads a 4x4 patch
+ * js_kernels.ts's NCHW kernels: the forward, the input gradient (a 3x3 stride-1 convolution of the
+ * gradient with the flipped, transposed kernel) and the weight gradient (winogradWeightGrad). Each 2x2 block of outputs (a tile) reads a 4x4 patch
  * d of the zero-padded input and is A^T [(G g G^T) . (B^T d B)] A: the 16 products per tile and
  * channel pair, against 36 for direct convolution, become 16 matrix products (one per position xi
  * of the 4x4 transformed tile) of [out channels, in channels] by [in channels, tiles], run by
@@ -22,12 +22,13 @@
  * measures both against float64).
  */
 import {
-  F32X4_ADD, F32X4_SUB, I32, I32_ADD, I32_GE_U, I32_MUL, V128, get, i32Const, ifThen, instantiateOn, lanes32, set, shuffle,
+  F32X4_ADD, F32X4_SUB, I32, V128_ZERO, I32_ADD, I32_GE_U, I32_MUL, V128, get, i32Const, ifThen, instantiateOn, lanes32, set, shuffle,
   v128Load, v128Load32Splat, v128Store, whileNot, type WasmFunction,
 } from "./wasm_module";
 import type { SimdConv } from "./simd_conv";
 
 interface Exports {
+  gradOut: Exports["input"];
   input(src: number, dst: number, tilesH: number, groups: number, srcRow: number, dstXi: number, channels: number, srcChannel: number, dstChannel: number, tileRow: number): void;
   output(src: number, dst: number, tilesH: number, groups: number, srcXi: number, dstRow: number, channels: number, srcChannel: number, dstChannel: number, bias: number, hasBias: number, tileRow: number): void;
 }
@@ -157,10 +158,61 @@ function outputCode(): number[] {
   ];
 }
 
+/**
+ * gradOut: the weight gradient's transform of the output's gradient, Z = A dy A^T per tile (the adjoint
+ * of output's A^T m A), from a zero-padded plane of 2 tilesH rows of 8 groups floats into Z[xi] laid
+ * out as input lays out V. params as input's (src 0, dst 1, tilesH 2, groups 3, srcRow 4, dstXi 5,
+ * channels 6, srcChannel 7, dstChannel 8, tileRow 9); locals ch 10, ty 11, g 12, p 13, dp 14,
+ * rowPtr 15, dstRow 16, dstXi * xi (xi 1..15) 17-31; v128: dy[a][b] 32-35, r[i][b] 36-43.
+ * r_i = (dy0, dy0 + dy1, dy0 - dy1, -dy1) by rows, then the same by columns.
+ */
+function gradOutCode(): number[] {
+  const [CH, TY, G, P, DP, ROW, DROW] = [10, 11, 12, 13, 14, 15, 16];
+  const DX = (xi: number): number => 16 + xi;
+  const D = (a: number, b: number): number => 32 + 2 * a + b;
+  const R = (i: number, b: number): number => 36 + 2 * i + b;
+  const combos = (first: number[], second: number[]): number[][] => [
+    first, [...first, ...second, ...F32X4_ADD], [...first, ...second, ...F32X4_SUB], [...V128_ZERO, ...second, ...F32X4_SUB],
+  ];
+  const store = (xi: number, value: number[]): number[] => [...(xi === 0 ? get(DP) : [...get(DP), ...get(DX(xi)), I32_ADD]), ...value, ...v128Store()];
+  const rowAt = (a: number): number[] => (a === 0 ? get(P) : [...get(P), ...get(4), I32_ADD]);
+  return [
+    ...XI.slice(1).flatMap((xi) => [...get(5), ...i32Const(xi), I32_MUL, ...set(DX(xi))]),
+    ...whileNot([...get(CH), ...get(6), I32_GE_U], [
+      ...get(0), ...set(ROW),
+      ...get(1), ...set(DROW),
+      ...i32Const(0), ...set(TY),
+      ...whileNot([...get(TY), ...get(2), I32_GE_U], [
+        ...get(ROW), ...set(P),
+        ...get(DROW), ...set(DP),
+        ...i32Const(0), ...set(G),
+        ...whileNot([...get(G), ...get(3), I32_GE_U], [
+          ...[0, 1].flatMap((a) => [
+            ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...EVEN, ...set(D(a, 0)),
+            ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...ODD, ...set(D(a, 1)),
+          ]),
+          ...[0, 1].flatMap((b) => combos(get(D(0, b)), get(D(1, b))).flatMap((code, i) => [...code, ...set(R(i, b))])),
+          ...[0, 1, 2, 3].flatMap((i) => combos(get(R(i, 0)), get(R(i, 1))).flatMap((code, j) => store(4 * i + j, code))),
+          ...add(P, i32Const(32)),
+          ...add(DP, i32Const(16)),
+          ...add(G, i32Const(1)),
+        ]),
+        ...add(ROW, [...get(4), ...i32Const(2), I32_MUL]),
+        ...add(DROW, get(9)),
+        ...add(TY, i32Const(1)),
+      ]),
+      ...add(0, get(7)),
+      ...add(1, get(8)),
+      ...add(CH, i32Const(1)),
+    ]),
+  ];
+}
+
 function functions(): WasmFunction[] {
   return [
     { name: "input", params: new Array<number>(10).fill(I32), results: [], locals: [...new Array<number>(25).fill(I32), ...new Array<number>(24).fill(V128)], code: inputCode() },
     { name: "output", params: new Array<number>(12).fill(I32), results: [], locals: [...new Array<number>(22).fill(I32), ...new Array<number>(15).fill(V128)], code: outputCode() },
+    { name: "gradOut", params: new Array<number>(10).fill(I32), results: [], locals: [...new Array<number>(22).fill(I32), ...new Array<number>(12).fill(V128)], code: gradOutCode() },
   ];
 }
 
@@ -305,6 +357,60 @@ export function winogradConv(simd: SimdConv, backend: unknown, xs: Float32Array,
     for (let k = 0; k < count; k++) {
       e.output(m.byteOffset + 4 * k * l.perSample, outPlane.byteOffset, l.tilesH, l.groups, 4 * l.mXi, outRow, s.cout, 4 * l.tiles, outBytes, bias?.byteOffset ?? 0, bias === null ? 0 : 1, 4 * l.tilesW);
       simd.gather(outPlane.byteOffset, ys.byteOffset + 4 * (b0 + k) * s.cout * s.ho * s.wo, s.ho, outRow, yBytes, yBytes & ~15, yBytes, 4, 1, 0, 0, s.cout, outBytes, 4 * s.ho * s.wo);
+    }
+  }
+}
+
+/**
+ * The weight gradient of the convolution of xs (shape s) whose output's gradient is gs: dU[xi][o][c] =
+ * sum over tiles of Z[xi][o][t] V[xi][c][t] (simd_conv.ts's rowsDot, V as the forward transforms x, Z
+ * the adjoint of its output transform), then dW = G^T dU G per filter (in float64, rounded once),
+ * written over dws [cout, cin, 3, 3]. `scratch` as winogradScratch sizes it.
+ */
+export function winogradWeightGrad(simd: SimdConv, backend: unknown, xs: Float32Array, gs: Float32Array, s: WinogradShape, dws: Float32Array, scratch: Float32Array[]): void {
+  const e = transforms(backend) as Exports;
+  const l = layout(s);
+  const [plane, v, z, gPlane, du] = scratch;
+  plane.fill(0);
+  gPlane.fill(0);
+  du.fill(0);
+  const planeBytes = 4 * l.planeH * l.planeW;
+  const gRow = 4 * 8 * l.groups;
+  const gBytes = gRow * 2 * l.tilesH;
+  const xBytes = 4 * s.w, yBytes = 4 * s.wo;
+  for (let b0 = 0; b0 < s.n; b0 += l.samples) {
+    const count = Math.min(l.samples, s.n - b0);
+    // Tiles past this round's samples add products: zeros there (a short last round leaves old ones).
+    if (b0 === 0 || count < l.samples) {
+      v.fill(0);
+      z.fill(0);
+    }
+    for (let k = 0; k < count; k++) {
+      const into = plane.byteOffset + 4 * (s.top * l.planeW + s.left);
+      simd.gather(xs.byteOffset + 4 * (b0 + k) * s.cin * s.h * s.w, into, s.h, xBytes, 4 * l.planeW, xBytes & ~15, xBytes, 4, 1, 0, 0, s.cin, 4 * s.h * s.w, planeBytes);
+      e.input(plane.byteOffset, v.byteOffset + 4 * k * l.perSample, l.tilesH, l.groups, 4 * l.planeW, 4 * l.vXi, s.cin, planeBytes, 4 * l.tiles, 4 * l.tilesW);
+      simd.gather(gs.byteOffset + 4 * (b0 + k) * s.cout * s.ho * s.wo, gPlane.byteOffset, s.ho, yBytes, gRow, yBytes & ~15, yBytes, 4, 1, 0, 0, s.cout, 4 * s.ho * s.wo, gBytes);
+      e.gradOut(gPlane.byteOffset, z.byteOffset + 4 * k * l.perSample, l.tilesH, l.groups, gRow, 4 * l.mXi, s.cout, gBytes, 4 * l.tiles, 4 * l.tilesW);
+    }
+    // The last group of a round's last tile row writes 1-3 tiles past it: products of zeros in Z.
+    const end = count * l.perSample;
+    for (let r = 0; r < 16 * s.cout; r++) z.fill(0, Math.floor(r / s.cout) * l.mXi + (r % s.cout) * l.tiles + end, Math.floor(r / s.cout) * l.mXi + (r % s.cout + 1) * l.tiles);
+    for (let xi = 0; xi < 16; xi++) {
+      simd.rowsDot(du.byteOffset + 4 * xi * s.cout * s.cin, z.byteOffset + 4 * xi * l.mXi, v.byteOffset + 4 * xi * l.vXi, s.cout, s.cin, l.tiles);
+    }
+  }
+  const xi = s.cout * s.cin;
+  const t = new Float64Array(12);
+  for (let f = 0; f < xi; f++) {
+    // t = G^T dU (3 x 4): rows dU0 + (dU1 + dU2) / 2, (dU1 - dU2) / 2, (dU1 + dU2) / 2 + dU3.
+    for (let j = 0; j < 4; j++) {
+      const u0 = du[j * xi + f], u1 = du[(4 + j) * xi + f], u2 = du[(8 + j) * xi + f], u3 = du[(12 + j) * xi + f];
+      t[j] = u0 + (u1 + u2) / 2; t[4 + j] = (u1 - u2) / 2; t[8 + j] = (u1 + u2) / 2 + u3;
+    }
+    // dW = t G, row by row.
+    for (let k = 0; k < 3; k++) {
+      const a = t[4 * k], b = t[4 * k + 1], c = t[4 * k + 2], d = t[4 * k + 3];
+      dws[9 * f + 3 * k] = a + (b + c) / 2; dws[9 * f + 3 * k + 1] = (b - c) / 2; dws[9 * f + 3 * k + 2] = (b + c) / 2 + d;
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Winograd F(2x2, 3x3) (src/backend/simd_winograd.ts), which runs the wasm NCHW kernels' 3x3 stride-1
- * convolutions and their input gradients from 16 channels and 64 tiles a call: conv2d's output and
+ * convolutions, their input gradients and their weight gradients from 16 channels and 64 tiles a call: conv2d's output and
  * gradients (through torch autograd) against the cpu backend's kernels, on shapes that stress its
  * layout: odd heights and widths (a last tile half outside the output), padding 0 (the input
  * gradient padded by 2), 1 and [1, 0], batch 1, channel counts that are not multiples of 4, tile rows
@@ -45,7 +45,7 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
   afterAll(() => setNchwConvMaxMacs(bound));
   afterEach(() => jest.restoreAllMocks());
 
-  // [x, w, padding]: its forward and input gradient both through Winograd.
+  // [x, w, padding]: its forward, input gradient and weight gradient through Winograd.
   const cases: [number[], number[], number[]][] = [
     [[1, 17, 17, 19], [18, 17, 3, 3], [1, 1]],
     [[3, 20, 9, 14], [19, 20, 3, 3], [0, 0]],
@@ -60,8 +60,9 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
       const xv = values(r, xs.reduce((a, v) => a * v)), wv = values(r, ws.reduce((a, v) => a * v)), bv = values(r, ws[0]);
       const gv = values(r, xs[0] * ws[0] * (xs[2] + 2 * padding[0]) * (xs[3] + 2 * padding[1]));
       const calls = jest.spyOn(winograd, "winogradConv");
+      const weightCalls = jest.spyOn(winograd, "winogradWeightGrad");
       const got = run(xv, xs, wv, ws, bv, gv, padding);
-      expect(calls).toHaveBeenCalledTimes(2);
+      expect([calls.mock.calls.length, weightCalls.mock.calls.length]).toEqual([2, 1]);
       const want = await onCpu(() => run(xv, xs, wv, ws, bv, gv, padding));
       ["out", "grad x", "grad w", "grad b"].forEach((label, i) => close(label, got[i], want[i]));
     });
@@ -89,10 +90,12 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
     // 15 channels; 8 tiles (resnet18's layer3 at 4x4, batch 2: the filters' transform costs more).
     expect([pays(shape(64, 15, 64, 13, 13)), pays(shape(64, 32, 8, 13, 13)), pays(shape(2, 256, 256, 4, 4))]).toEqual([false, false, false]);
     const calls = jest.spyOn(winograd, "winogradConv");
+    const weightCalls = jest.spyOn(winograd, "winogradWeightGrad");
     const x = torch.randn(2, 16, 15, 15, { requires_grad: true });
-    F.conv2d(x, torch.randn(16, 16, 3, 3), { stride: 2, padding: 1 }).sum().backward();
-    F.conv2d(x, torch.randn(16, 16, 5, 5), { padding: 2 }).sum().backward();
-    F.conv2d(x, torch.randn(16, 16, 3, 3), { dilation: 2 }).sum().backward();
-    expect(calls).not.toHaveBeenCalled();
+    const w = (k: number): Tensor => torch.randn(16, 16, k, k, { requires_grad: true });
+    F.conv2d(x, w(3), { stride: 2, padding: 1 }).sum().backward();
+    F.conv2d(x, w(5), { padding: 2 }).sum().backward();
+    F.conv2d(x, w(3), { dilation: 2 }).sum().backward();
+    expect([calls.mock.calls.length, weightCalls.mock.calls.length]).toEqual([0, 0]);
   });
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * How far each of conv2d's wasm paths (the NCHW kernels of src/backend/simd_conv.ts as direct
- * X
- * gradient through Winograd F(2x2, 3x3), src/backend/simd_winograd.ts, where it pays; XNNPACK's NHWC
+ * convolution, as with TORCHLAB_WINOGRAD=0; the same with 3x3 stride-1 convolutions' output and both
+ * gradients through Winograd F(2x2, 3x3), src/backend/simd_winograd.ts, where it pays; XNNPACK's NHWC
  * convolution) rounds from the exact result: the output, the input gradient and the weight gradient
  * against the same sums done in float64 here, each error divided by the sum of the magnitudes of its
  * products (the bound a float32 sum of n terms keeps within about n * 2^-24) and given in float32 units

@@ -40,29 +40,19 @@ const LOW = shuffle(lanes32([0, 4, 1, 5]));
 const HIGH = shuffle(lanes32([2, 6, 3, 7]));
 const XI = [...Array(16).keys()];
 
+/** input's and gradOut's locals past their parameters (the same 10: see input). */
+const [CH, TY, G, P, DP, ROW, DROW] = [10, 11, 12, 13, 14, 15, 16];
+
+/** Stores `value` at xi's block of the tile at DP (`dx(xi)`: the local holding xi * dstXi). */
+const storeXi = (dx: (xi: number) => number, xi: number, value: number[]): number[] => [...(xi === 0 ? get(DP) : [...get(DP), ...get(dx(xi)), I32_ADD]), ...value, ...v128Store()];
+
 /**
- * input: params src 0, dst 1, tilesH 2, groups 3, srcRow 4, dstXi 5, channels 6, srcChannel 7,
- * dstChannel 8, tileRow 9; locals ch 10, ty 11, g 12, p 13, dp 14, rowPtr 15, dstRow 16, srcRow * k
- * (k 1..3) 17-19, dstXi * xi (xi 1..15) 20-34; v128: the four rows 35-38, E[i][load] 39-54, the four
- * columns 55-58.
- * Loads at byte offsets 0, 16 (columns 0-7: c0 = even, c1 = odd lanes) and 8, 24 (columns 2-9: c2, c3).
+ * input's and gradOut's loops over channels, tile rows and groups of four tiles: `groupBody` reads the
+ * plane at P (rows param 4 bytes apart) and stores the group's 16 vectors from DP (storeXi).
  */
-function inputCode(): number[] {
-  const [CH, TY, G, P, DP, ROW, DROW] = [10, 11, 12, 13, 14, 15, 16];
-  const SR = (k: number): number => 16 + k;
-  const DX = (xi: number): number => 19 + xi;
-  const R = (k: number): number => 35 + k;
-  const E = (i: number, l: number): number => 39 + 4 * i + l;
-  const COL = (j: number): number => 55 + j;
-  const rowAt = (k: number): number[] => (k === 0 ? get(P) : [...get(P), ...get(SR(k)), I32_ADD]);
-  const OFFSETS = [0, 16, 8, 24];
-  const combos = (a: number, b: number, c: number, d: number): number[][] => [
-    [...get(a), ...get(c), ...F32X4_SUB], [...get(b), ...get(c), ...F32X4_ADD], [...get(c), ...get(b), ...F32X4_SUB], [...get(b), ...get(d), ...F32X4_SUB],
-  ];
-  const store = (xi: number, value: number[]): number[] => [...(xi === 0 ? get(DP) : [...get(DP), ...get(DX(xi)), I32_ADD]), ...value, ...v128Store()];
+function tileLoops(dx: (xi: number) => number, groupBody: number[]): number[] {
   return [
-    ...[1, 2, 3].flatMap((k) => [...get(4), ...i32Const(k), I32_MUL, ...set(SR(k))]),
-    ...XI.slice(1).flatMap((xi) => [...get(5), ...i32Const(xi), I32_MUL, ...set(DX(xi))]),
+    ...XI.slice(1).flatMap((xi) => [...get(5), ...i32Const(xi), I32_MUL, ...set(dx(xi))]),
     ...whileNot([...get(CH), ...get(6), I32_GE_U], [
       ...get(0), ...set(ROW),
       ...get(1), ...set(DROW),
@@ -72,17 +62,7 @@ function inputCode(): number[] {
         ...get(DROW), ...set(DP),
         ...i32Const(0), ...set(G),
         ...whileNot([...get(G), ...get(3), I32_GE_U], [
-          ...OFFSETS.flatMap((offset, l) => [
-            ...[0, 1, 2, 3].flatMap((k) => [...rowAt(k), ...v128Load(offset), ...set(R(k))]),
-            ...combos(R(0), R(1), R(2), R(3)).flatMap((code, i) => [...code, ...set(E(i, l))]),
-          ]),
-          ...[0, 1, 2, 3].flatMap((i) => [
-            ...get(E(i, 0)), ...get(E(i, 1)), ...EVEN, ...set(COL(0)),
-            ...get(E(i, 0)), ...get(E(i, 1)), ...ODD, ...set(COL(1)),
-            ...get(E(i, 2)), ...get(E(i, 3)), ...EVEN, ...set(COL(2)),
-            ...get(E(i, 2)), ...get(E(i, 3)), ...ODD, ...set(COL(3)),
-            ...combos(COL(0), COL(1), COL(2), COL(3)).flatMap((code, j) => store(4 * i + j, code)),
-          ]),
+          ...groupBody,
           ...add(P, i32Const(32)),
           ...add(DP, i32Const(16)),
           ...add(G, i32Const(1)),
@@ -94,6 +74,43 @@ function inputCode(): number[] {
       ...add(0, get(7)),
       ...add(1, get(8)),
       ...add(CH, i32Const(1)),
+    ]),
+  ];
+}
+
+/**
+ * input: params src 0, dst 1, tilesH 2, groups 3, srcRow 4, dstXi 5, channels 6, srcChannel 7,
+ * dstChannel 8, tileRow 9; locals ch 10, ty 11, g 12, p 13, dp 14, rowPtr 15, dstRow 16, srcRow * k
+ * (k 1..3) 17-19, dstXi * xi (xi 1..15) 20-34; v128: the four rows 35-38, E[i][load] 39-54, the four
+ * columns 55-58.
+ * Loads at byte offsets 0, 16 (columns 0-7: c0 = even, c1 = odd lanes) and 8, 24 (columns 2-9: c2, c3).
+ */
+function inputCode(): number[] {
+  const SR = (k: number): number => 16 + k;
+  const DX = (xi: number): number => 19 + xi;
+  const R = (k: number): number => 35 + k;
+  const E = (i: number, l: number): number => 39 + 4 * i + l;
+  const COL = (j: number): number => 55 + j;
+  const rowAt = (k: number): number[] => (k === 0 ? get(P) : [...get(P), ...get(SR(k)), I32_ADD]);
+  const OFFSETS = [0, 16, 8, 24];
+  const combos = (a: number, b: number, c: number, d: number): number[][] => [
+    [...get(a), ...get(c), ...F32X4_SUB], [...get(b), ...get(c), ...F32X4_ADD], [...get(c), ...get(b), ...F32X4_SUB], [...get(b), ...get(d), ...F32X4_SUB],
+  ];
+  const store = (xi: number, value: number[]): number[] => storeXi(DX, xi, value);
+  return [
+    ...[1, 2, 3].flatMap((k) => [...get(4), ...i32Const(k), I32_MUL, ...set(SR(k))]),
+    ...tileLoops(DX, [
+      ...OFFSETS.flatMap((offset, l) => [
+        ...[0, 1, 2, 3].flatMap((k) => [...rowAt(k), ...v128Load(offset), ...set(R(k))]),
+        ...combos(R(0), R(1), R(2), R(3)).flatMap((code, i) => [...code, ...set(E(i, l))]),
+      ]),
+      ...[0, 1, 2, 3].flatMap((i) => [
+        ...get(E(i, 0)), ...get(E(i, 1)), ...EVEN, ...set(COL(0)),
+        ...get(E(i, 0)), ...get(E(i, 1)), ...ODD, ...set(COL(1)),
+        ...get(E(i, 2)), ...get(E(i, 3)), ...EVEN, ...set(COL(2)),
+        ...get(E(i, 2)), ...get(E(i, 3)), ...ODD, ...set(COL(3)),
+        ...combos(COL(0), COL(1), COL(2), COL(3)).flatMap((code, j) => store(4 * i + j, code)),
+      ]),
     ]),
   ];
 }
@@ -167,43 +184,22 @@ function outputCode(): number[] {
  * r_i = (dy0, dy0 + dy1, dy0 - dy1, -dy1) by rows, then the same by columns.
  */
 function gradOutCode(): number[] {
-  const [CH, TY, G, P, DP, ROW, DROW] = [10, 11, 12, 13, 14, 15, 16];
   const DX = (xi: number): number => 16 + xi;
   const D = (a: number, b: number): number => 32 + 2 * a + b;
   const R = (i: number, b: number): number => 36 + 2 * i + b;
   const combos = (first: number[], second: number[]): number[][] => [
     first, [...first, ...second, ...F32X4_ADD], [...first, ...second, ...F32X4_SUB], [...V128_ZERO, ...second, ...F32X4_SUB],
   ];
-  const store = (xi: number, value: number[]): number[] => [...(xi === 0 ? get(DP) : [...get(DP), ...get(DX(xi)), I32_ADD]), ...value, ...v128Store()];
+  const store = (xi: number, value: number[]): number[] => storeXi(DX, xi, value);
   const rowAt = (a: number): number[] => (a === 0 ? get(P) : [...get(P), ...get(4), I32_ADD]);
   return [
-    ...XI.slice(1).flatMap((xi) => [...get(5), ...i32Const(xi), I32_MUL, ...set(DX(xi))]),
-    ...whileNot([...get(CH), ...get(6), I32_GE_U], [
-      ...get(0), ...set(ROW),
-      ...get(1), ...set(DROW),
-      ...i32Const(0), ...set(TY),
-      ...whileNot([...get(TY), ...get(2), I32_GE_U], [
-        ...get(ROW), ...set(P),
-        ...get(DROW), ...set(DP),
-        ...i32Const(0), ...set(G),
-        ...whileNot([...get(G), ...get(3), I32_GE_U], [
-          ...[0, 1].flatMap((a) => [
-            ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...EVEN, ...set(D(a, 0)),
-            ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...ODD, ...set(D(a, 1)),
-          ]),
-          ...[0, 1].flatMap((b) => combos(get(D(0, b)), get(D(1, b))).flatMap((code, i) => [...code, ...set(R(i, b))])),
-          ...[0, 1, 2, 3].flatMap((i) => combos(get(R(i, 0)), get(R(i, 1))).flatMap((code, j) => store(4 * i + j, code))),
-          ...add(P, i32Const(32)),
-          ...add(DP, i32Const(16)),
-          ...add(G, i32Const(1)),
-        ]),
-        ...add(ROW, [...get(4), ...i32Const(2), I32_MUL]),
-        ...add(DROW, get(9)),
-        ...add(TY, i32Const(1)),
+    ...tileLoops(DX, [
+      ...[0, 1].flatMap((a) => [
+        ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...EVEN, ...set(D(a, 0)),
+        ...rowAt(a), ...v128Load(), ...rowAt(a), ...v128Load(16), ...ODD, ...set(D(a, 1)),
       ]),
-      ...add(0, get(7)),
-      ...add(1, get(8)),
-      ...add(CH, i32Const(1)),
+      ...[0, 1].flatMap((b) => combos(get(D(0, b)), get(D(1, b))).flatMap((code, i) => [...code, ...set(R(i, b))])),
+      ...[0, 1, 2, 3].flatMap((i) => combos(get(R(i, 0)), get(R(i, 1))).flatMap((code, j) => store(4 * i + j, code))),
     ]),
   ];
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * How far each of conv2d's two wasm paths (the NCHW kernels of src/backend/simd_conv.ts and XNNPACK's
- * NHWC convolution) rounds from the exact result: the output, the input gradient and the weight gradient
+ * How far each of conv2d's wasm paths (the NCHW kernels of src/backend/simd_conv.ts as direct
+ * convolution, as with TORCHLAB_WINOGRAD=0; the same with 3x3 stride-1 convolutions' output and both
+ * gradients through Winograd F(2x2, 3x3), src/backend/simd_winograd.ts, where it pays; XNNPACK's NHWC
+ * convolution) rounds from the exact result: the output, the input gradient and the weight gradient
  * against the same sums done in float64 here, each error divided by the sum of the magnitudes of its
  * products (the bound a float32 sum of n terms keeps within about n * 2^-24) and given in float32 units
  * (2^-24). A kernel that is wrong shows errors of whole percent; one that rounds in another order shows
@@ -59,6 +61,7 @@ function units(got, [exact, mag]) {
 async function main() {
   const { torch } = require(path.join(DIST, "src"));
   const { setNchwConvMaxMacs } = require(path.join(DIST, "src", "ops", "conv"));
+  const { setWinograd } = require(path.join(DIST, "src", "backend", "simd_winograd"));
   await torch.ready();
   const F = torch.nn.functional;
   torch.manual_seed(0);
@@ -66,6 +69,8 @@ async function main() {
     // [name, input shape, weight shape, stride, padding]
     ["blitz conv2, batch 4", [4, 6, 14, 14], [16, 6, 5, 5], 1, 0],
     ["Net conv2, batch 8", [8, 32, 13, 13], [64, 32, 3, 3], 1, 1],
+    ["ResNet block conv 16->32, batch 2", [2, 16, 32, 32], [32, 16, 3, 3], 1, 1],
+    ["3x3 unpadded 24->20, batch 3", [3, 24, 17, 11], [20, 24, 3, 3], 1, 0],
     ["resnet18 layer3 conv, batch 2", [2, 256, 4, 4], [256, 256, 3, 3], 1, 1],
     ["resnet18 layer4 conv, batch 2", [2, 512, 2, 2], [512, 512, 3, 3], 1, 1],
     ["resnet18 conv1, batch 2", [2, 3, 32, 32], [64, 3, 7, 7], 2, 3],
@@ -77,8 +82,9 @@ async function main() {
     const OH = Math.floor((xs[2] + 2 * p - ws[2]) / s) + 1, OW = Math.floor((xs[3] + 2 * p - ws[3]) / s) + 1;
     const dy = torch.randn(xs[0], ws[0], OH, OW);
     const ref = reference(x.dataSync(), w.dataSync(), dy.dataSync(), xs, ws, [OH, OW], s, p);
-    for (const [path_, macs] of [["NCHW kernels", Infinity], ["XNNPACK", 0]]) {
+    for (const [path_, macs, winograd] of [["NCHW kernels", Infinity, false], ["NCHW Winograd", Infinity, true], ["XNNPACK", 0, false]]) {
       const previous = setNchwConvMaxMacs(macs);
+      const winogradBefore = setWinograd(winograd);
       try {
         const xg = x.clone().requires_grad_(true), wg = w.clone().requires_grad_(true);
         const out = F.conv2d(xg, wg, { stride: s, padding: p });
@@ -87,6 +93,7 @@ async function main() {
         console.log(`${name} | ${path_} | ${units(o, ref[0])} | ${units(dx, ref[1])} | ${units(dw, ref[2])}`);
       } finally {
         setNchwConvMaxMacs(previous);
+        setWinograd(winogradBefore);
       }
     }
   }

@@ -8,6 +8,8 @@
  *
  *   node bench/paired_steps.js [--workload blitz|net|resblock] [--rounds N] [--steps N] [--threads N]
  *   TORCHLAB_DIST=<other worktree>/dist node bench/paired_steps.js     (another build)
+ *   node bench/paired_steps.js --workload net --direct   (also torchlab with Winograd off, as before it:
+ *                                                         src/backend/simd_winograd.ts's setWinograd(false))
  *
  * On a loaded 2-core machine one process's CPU time per step swings 2-3x from second to second; the
  * low percentiles of many short alternated rounds move far less than a long run's mean does.
@@ -56,9 +58,21 @@ async function main() {
     torchlab: trainStep(torch, models(torch)[WORKLOAD]()),
     tfjs: require("./tfjs_models").tfjsModels(tf)[WORKLOAD]().step,
   };
+  if (process.argv.includes("--direct")) {
+    const { setWinograd } = require(path.join(DIST, "src", "backend", "simd_winograd"));
+    const step = trainStep(torch, models(torch)[WORKLOAD]());
+    local.direct = () => {
+      const previous = setWinograd(false);
+      try {
+        step();
+      } finally {
+        setWinograd(previous);
+      }
+    };
+  }
   const py = pytorch();
   await py.ready();
-  const rounds = { torchlab: [], tfjs: [], pytorch: [] };
+  const rounds = { torchlab: [], ...(local.direct ? { direct: [] } : {}), tfjs: [], pytorch: [] };
   const localRound = async (step) => {
     const t0 = cpuMs();
     for (let i = 0; i < STEPS; i++) {
@@ -69,7 +83,7 @@ async function main() {
   };
   // Warm-up rounds (not counted), then the alternated ones.
   for (let r = -3; r < ROUNDS; r++) {
-    for (const which of ["torchlab", "tfjs", "pytorch"]) {
+    for (const which of Object.keys(rounds)) {
       const ms = which === "pytorch" ? await py.round(STEPS) : await localRound(local[which]);
       if (r >= 0) rounds[which].push(ms);
     }
@@ -79,9 +93,14 @@ async function main() {
   console.log(`# ${WORKLOAD} train step, ${torch.backend()}, PyTorch ${THREADS} thread(s): process CPU ms per step, ${ROUNDS} alternated rounds of ${STEPS} steps`);
   console.log("            fastest    p10   median");
   for (const [which, xs] of Object.entries(rounds)) console.log(`${which.padEnd(10)} ${at(xs, 0).toFixed(3).padStart(8)} ${at(xs, 0.1).toFixed(3).padStart(6)} ${at(xs, 0.5).toFixed(3).padStart(8)}`);
-  const ratio = (other) => ["fastest", "p10", "median"].map((k, i) => `${k} ${(at(rounds.torchlab, [0, 0.1, 0.5][i]) / at(rounds[other], [0, 0.1, 0.5][i])).toFixed(2)}x`).join(", ");
+  const ratio2 = (one, other) => ["fastest", "p10", "median"].map((k, i) => `${k} ${(at(rounds[one], [0, 0.1, 0.5][i]) / at(rounds[other], [0, 0.1, 0.5][i])).toFixed(2)}x`).join(", ");
+  const ratio = (other) => ratio2("torchlab", other);
   console.log(`torchlab / PyTorch: ${ratio("pytorch")}`);
   console.log(`torchlab / tfjs:    ${ratio("tfjs")}`);
+  if (local.direct) {
+    console.log(`direct / PyTorch:   ${ratio2("direct", "pytorch")}`);
+    console.log(`torchlab / direct:  ${ratio("direct")}`);
+  }
 }
 
 main().catch((e) => {

@@ -19,6 +19,7 @@ import { simdPool } from "./simd_pool";
 import { simdChannel } from "./simd_channel";
 import { simdLinear } from "./simd_linear";
 import { simdConv, type SimdConv } from "./simd_conv";
+import { winogradConv, winogradPays, winogradScratch, winogradWeightGrad, winogradWeights, type WinogradShape } from "./simd_winograd";
 import { nhwcKernels, channelAffineNhwcSimd } from "./nhwc_kernels";
 import type { SGDHyper } from "../ops/optim_kernels";
 
@@ -1252,6 +1253,9 @@ function conv2dNchw(backendName: string) {
     const P = ho * wo;
     const K = c * kh * kw;
     const simd = backendName === "wasm" ? simdConv(args.backend) : null;
+    const [h, w] = x.shape.slice(2);
+    const wino = simd !== null ? winogradFor(args.backend, a, [kh, kw], { n, cin: c, h, w, cout: o, ho, wo, top: a.padding[0], left: a.padding[1] }) : null;
+    if (wino !== null && simd !== null) return winogradKernel(args, backendName, simd, x, wInfo, args.inputs.bias as Info | undefined, wino, false);
     const P16 = rows16(P);
     const { outs, io, scratch } = convIo(args, backendName, [[n, o, ho, wo]], simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
     const [outInfo] = outs;
@@ -1283,6 +1287,27 @@ function conv2dNchw(backendName: string) {
   };
 }
 
+/** `s` where Winograd F(2x2, 3x3) runs this convolution (3x3, stride 1, dilation 1, sizes where it pays), else null. */
+function winogradFor(backend: unknown, a: ConvAttrs, [kh, kw]: [number, number], s: WinogradShape): WinogradShape | null {
+  const plain = kh === 3 && kw === 3 && a.stride[0] === 1 && a.stride[1] === 1 && a.dilation[0] === 1 && a.dilation[1] === 1;
+  return plain && winogradPays(backend, s) ? s : null;
+}
+
+/**
+ * conv2dNchw (or with `flip` its input gradient, x then being the output's gradient and the filters
+ * flipped and transposed) through simd_winograd.ts: the filters' transform per call (16 * O * C floats).
+ */
+function winogradKernel(args: KernelArgs, backendName: string, simd: SimdConv, x: Info, wInfo: Info, biasInfo: Info | undefined, s: WinogradShape, flip: boolean): Info {
+  const { outs, io, scratch } = convIo(args, backendName, [[s.n, s.cout, s.ho, s.wo]], winogradScratch(s));
+  const [o, c] = wInfo.shape;
+  const u = scratch.views[4];
+  winogradWeights(io.view(wInfo) as Float32Array, o, c, flip, u);
+  const bias = biasInfo ? (io.view(biasInfo) as Float32Array) : null;
+  winogradConv(simd, args.backend, io.view(x) as Float32Array, s, u, bias, io.view(outs[0]) as Float32Array, scratch.views);
+  scratch.free();
+  return outs[0];
+}
+
 /** conv2dNchw's input gradient: dcols = W^T . g[n], added back through the patches' adjoint. */
 function conv2dNchwInputGrad(backendName: string) {
   return (args: KernelArgs): Info => {
@@ -1294,6 +1319,10 @@ function conv2dNchwInputGrad(backendName: string) {
     const P = a.out[0] * a.out[1];
     const K = c * kh * kw;
     const simd = backendName === "wasm" ? simdConv(args.backend) : null;
+    // The input gradient is the 3x3 stride-1 convolution of g, padded by 2 - padding, with the flipped kernel.
+    const [top, left] = a.padding;
+    const wino = simd !== null && top <= 2 && left <= 2 ? winogradFor(args.backend, a, [kh, kw], { n, cin: o, h: a.out[0], w: a.out[1], cout: c, ho: h, wo: w, top: 2 - top, left: 2 - left }) : null;
+    if (wino !== null && simd !== null) return winogradKernel(args, backendName, simd, g, wInfo, undefined, wino, true);
     const P16 = rows16(P);
     const { outs, io, scratch } = convIo(args, backendName, [[n, c, h, w]], simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
     const [dxInfo] = outs;
@@ -1346,13 +1375,21 @@ function conv2dNchwWeightGrad(backendName: string) {
     const P16 = rows16(P);
     const bias = a.bias === true;
     const shapes = bias ? [[o, c, kh, kw], [o]] : [[o, c, kh, kw]];
-    const { outs, io, scratch } = convIo(args, backendName, shapes, simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16]);
+    const [h, w] = x.shape.slice(2);
+    const wino = simd !== null ? winogradFor(args.backend, a, [kh, kw], { n, cin: c, h, w, cout: o, ho: a.out[0], wo: a.out[1], top: a.padding[0], left: a.padding[1] }) : null;
+    const temps = wino !== null ? winogradScratch(wino) : simd === null ? [] : P16 === P ? [K * P16] : [K * P16, o * P16];
+    const { outs, io, scratch } = convIo(args, backendName, shapes, temps);
     const [dwInfo] = outs;
     const xs = io.view(x) as Float32Array;
     const gs = io.view(g) as Float32Array;
     const dws = io.view(dwInfo) as Float32Array;
     if (bias) channelSums(args.backend, backendName, gs, io.view(outs[1]) as Float32Array, n, o, P);
     const result = bias ? outs : dwInfo;
+    if (wino !== null && simd !== null) {
+      winogradWeightGrad(simd, args.backend, xs, gs, wino, dws, scratch.views);
+      scratch.free();
+      return result;
+    }
     if (simd !== null) {
       const [cols, padded] = scratch.views;
       cols.fill(0);

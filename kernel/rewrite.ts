@@ -1302,8 +1302,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const decl = symbol?.valueDeclaration;
     // A notebook function's number parameter: recorded on entry from what the caller passed (pyFunction).
     if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
-    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
-    if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
+    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything), or
+    // where the cell unpacks a notebook function's tuple into it (`[total_loss, acc] = loss()` in a training
+    // loop after micrograd's `let [total_loss, acc] = loss()`): each write of the cell records it then.
+    if (kindOf(n) === "any" && !(decl && inCell(decl))) return symbol && decl && notebookDecl(decl) && unpackedFromCall(symbol) ? n.text : null;
     // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
     const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
     if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
@@ -1337,14 +1339,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return (t.isVariableStatement(owner) && returned) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
   };
   /**
-   * Whether `name`, unpacked by `v`, may be a number: typed one, or untyped in a loop over an untyped dict's
+   * Whether `name`, unpacked by `v`, may be a number: typed one, untyped from a notebook function's tuple,
+   * or untyped in a loop over an untyped dict's
    * items (`for (const [k, v] of d.items())` of `const d: any = {'lr': 1.0}`) or over enumerate / zip
    * of an untyped list (`enumerate(xs[':2'])`).
    */
   const unpackedNumber = (v: ts.VariableDeclaration, name: ts.Identifier): boolean => {
     if (kindOf(name) === "number") return true;
     const owner = v.parent.parent;
-    if (kindOf(name) !== "any" || !t.isForOfStatement(owner)) return false;
+    if (kindOf(name) !== "any") return false;
+    // A notebook function's tuple (unpacking), micrograd's `return [total_loss, acc]` of a Value and a number.
+    if (!t.isForOfStatement(owner)) return true;
     // `d.items()`, or live_globals' `attribute(d, d.items, "items")()` that kernel/call_dunder.ts made of it.
     let items = strip(owner.expression);
     if (dynamicCall(items, "float_unpacked")) items = strip((items as ts.CallExpression).arguments[1]);
@@ -1415,6 +1420,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return writesOf.get(symbol) ?? [];
   };
+  /** Whether the cell writes a notebook function's tuple into the variable (`[loss, acc] = evaluate()`), recorded by names_value. */
+  const unpackedFromCall = (symbol: ts.Symbol): boolean =>
+    variableWrites(symbol).some((m) => {
+      if (!t.isBinaryExpression(m) || m.operatorToken.kind !== K.EqualsToken || !t.isArrayLiteralExpression(strip(m.left))) return false;
+      const right = strip(m.right);
+      return dynamicCall(right, "names_value") || (t.isCallExpression(right) && pyFunction(checker.getResolvedSignature(right)?.declaration));
+    });
   const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
     if (seen.has(symbol)) return false;
     seen.add(symbol);
@@ -1429,8 +1441,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         const op = m.operatorToken.kind;
         // `[loss, acc] = evaluate()`: a notebook function's tuple may hold floats (names_value reads its marks).
         if (op === K.EqualsToken && t.isArrayLiteralExpression(strip(m.left))) {
-          const right = strip(m.right);
-          if (dynamicCall(right, "names_value") || (t.isCallExpression(right) && pyFunction(checker.getResolvedSignature(right)?.declaration))) return true;
+          if (unpackedFromCall(symbol)) return true;
         } else if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) {
           if (floatish(m.right)) return true;
         } else if (op === K.SlashEqualsToken && kindOf(m.right) === "number") return true;
@@ -1586,8 +1597,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** An operand whose float the run tells, but not an earlier cell's variable alone (`1 + 2 * n` stays JavaScript's). */
   const arithOperand = (e: ts.Node): boolean => {
     const n = strip(e);
-    const decl = t.isIdentifier(n) ? checker.getSymbolAtLocation(n)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return false;
+    const symbol = t.isIdentifier(n) ? checker.getSymbolAtLocation(n) : undefined;
+    const decl = symbol?.valueDeclaration;
+    // (Unless the cell unpacks a notebook function's tuple into it: `${acc*100}` after `[total_loss, acc] = loss()`.)
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl) && !unpackedFromCall(symbol!)) return false;
     return runtimeFloat(n);
   };
   /**
@@ -1678,8 +1691,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   };
   /**
    * `xs.map((v) => v * 2)`, Python's `[v * 2 for v in xs]`, where the list it makes may be printed
-   * (printable): which of its items are Python's floats. The callback's result as written or told as it
-   * runs (`(v) => v / 2`, `(l) => l.item()`) comes back a PyFloat, marked by float_map; arithmetic on the
+   * (printable): which of its items are Python's floats. The callback's result as written or a tensor's
+   * item (`(v) => v / 2`, `(l) => l.item()`) comes back a PyFloat, marked by float_map; arithmetic on the
    * item itself (`via`: `v * 2`, `round(v, 2)`) is a float where the list's item was one (its marks).
    * Returns the callback's body to note, or null when the call is not such a map.
    */
@@ -1706,7 +1719,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       return false;
     };
-    const noted = array && kindOf(body) === "number" && (floatKnown(body) || runtimeFloat(body)) ? body : null;
+    // (Not every float the run tells: a notebook function's call per item, micrograd's `n.__call__(x)`, stays as written.)
+    const noted = array && kindOf(body) === "number" && (floatKnown(body) || itemCall(body)) ? body : null;
     const via = rereadable(callee.expression) && viaItem(body);
     return noted !== null || via ? { body: noted, via } : null;
   };
@@ -2067,7 +2081,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // `[loss, acc] = evaluate()` again in a loop (Python's `loss, acc = evaluate()`): recorded as the declaration's names are.
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && t.isArrayLiteralExpression(strip(n.left)) && !dynamicCall(n.right, "names_value")) {
-      const keys = (strip(n.left) as ts.ArrayLiteralExpression).elements.map((e) => (t.isIdentifier(e) && kindOf(e) === "number" ? floatVarKey(e) : null));
+      const keys = (strip(n.left) as ts.ArrayLiteralExpression).elements.map((e) => (t.isIdentifier(e) && (kindOf(e) === "number" || kindOf(e) === "any") ? floatVarKey(e) : null));
       if (keys.some((k) => k !== null)) wrap(n.right, `${DYNAMIC_REF}.names_value(${JSON.stringify(keys)}, `, ")");
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {

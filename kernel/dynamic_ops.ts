@@ -467,6 +467,12 @@ export function item_of<T>(t: T): T {
   return t;
 }
 
+/** `acc.item()` of an untyped `acc` (its value here): a PyFloat when acc is a float tensor or NumPy array, as item_of tells. */
+export function item_value<T>(recv: unknown, value: T): T {
+  const float = (recv instanceof Tensor && recv.is_floating_point()) || (recv instanceof ndarray && recv._dtype.is_floating_point);
+  return (float && typeof value === "number" ? new PyFloat(value) : value) as T;
+}
+
 /** `return a, b`: Python's tuple of the values (typed as TypeScript's tuple of their types), the floats among them (PyFloats here) marked. */
 export function py_tuple<T extends unknown[]>(...items: T): T {
   return asPyTuple(floats(items, []));
@@ -734,6 +740,20 @@ export function floats<T extends unknown[]>(items: T, at: number[]): T {
   return items;
 }
 
+/**
+ * `xs.map((v) => ...)`'s list (Python's `[... for v in xs]`): the callback's PyFloats (a float as written,
+ * a float tensor's item) are marked, and so is an item computed from the list's own item when that one is
+ * a float (`source`, given where the callback's arithmetic is on its item: `v * 2` of `[0.5, 1.0]`).
+ */
+export function float_map<T>(mapped: T, source: unknown): T {
+  if (!Array.isArray(mapped)) return mapped;
+  mapped.forEach((v, i) => {
+    if (v instanceof PyFloat) mapped[i] = v.value;
+    if (v instanceof PyFloat || (typeof v === "number" && Array.isArray(source) && isPyFloatAt(source, i))) markPyFloat(mapped, i);
+  });
+  return mapped;
+}
+
 /** A dict literal whose values written as floats (PyFloats here) are Python's floats: `{'lr': 1.0}`. */
 export function float_dict<T extends object>(obj: T): T {
   for (const [k, v] of Object.entries(obj)) {
@@ -931,6 +951,8 @@ function sliceSequence(seq: unknown[] | string, spec: string): unknown[] | strin
   if (typeof seq === "string") return picked.join("");
   // A torch.Size's slice is a torch.Size (`x.shape[1:]`), a tuple's a tuple.
   if (seq instanceof Size) return new Size(picked as number[]);
+  // `losses[1:]` of a list of floats: they stay Python's floats.
+  at.forEach((i, j) => isPyFloatAt(seq, i) && markPyFloat(picked, j));
   return pyIsTuple(seq) ? asPyTuple(picked) : picked;
 }
 

@@ -5,7 +5,8 @@
  * operator becomes `/` (or `/=` for `//=`) followed by FLOOR_MARK, the same width plus the mark: `/` has
  * Python's precedence and associativity for `//` (both multiplicative, left to right). The notebook
  * dialect (kernel/rewrite.ts, floorDivisions) then asks the type checker: where both operands are numbers,
- * tensors, arrays or untyped and the right operand type-checks, the marked `/` is floor division;
+ * tensors, arrays or untyped (or an operand's class defines `__floordiv__` / `__rfloordiv__`: a timedelta) and
+ * the right operand type-checks, the marked `/` is floor division;
  * anywhere else the text from the `/` to the end of its statement on that line is blanked, which is
  * what the comment meant.
  *

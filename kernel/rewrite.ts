@@ -857,8 +857,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return { result: "other", emit: (o) => { emit(n.left); o.insert(" = "); call(o, n.left, left, n.right); } };
   };
   /** Whether the class of `side`'s type, one of the notebook's, defines the method `name`. */
-  const definesDunder = (side: ts.Node, name: string): boolean =>
-    !!checker.getTypeAtLocation(strip(side)).getProperty(name)?.declarations?.some((d) => notebookDecl(d) || libraryFile(d.getSourceFile().fileName, DUNDER_LIBRARY_FILE));
+  const definesDunder = (side: ts.Node, name: string): boolean => definesOperatorMethod(checker, sf, strip(side), name);
   /** The operators planned as operator methods in this pass. */
   const dunderPlanned = new Set<ts.Node>();
   /** A target that can be read and written again without effects: `x`, `this.total`, `obj.count`. */
@@ -1194,14 +1193,32 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const n = strip(e);
     return t.isElementAccessExpression(n) && kindOf(n.expression) === "tensor";
   };
-  /** `X.item()` of a tensor: a Python float when X is a float tensor, which only the run can tell. */
+  /** `X.item()` of a tensor (or of an untyped X): a Python float when X is a float tensor, which only the run can tell. */
   const itemCall = (node: ts.Node): node is ts.CallExpression => {
     const n = strip(node);
     return (
-      t.isCallExpression(n) && n.arguments.length === 0 && t.isPropertyAccessExpression(n.expression) && !n.expression.questionDotToken &&
+      (t.isCallExpression(n) && n.arguments.length === 0 && t.isPropertyAccessExpression(n.expression) && !n.expression.questionDotToken &&
       n.expression.name.text === "item" && !dynamicCall(n.expression.expression, "item_of") &&
-      (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))
+      (kindOf(n.expression.expression) === "tensor" || tensorIndex(n.expression.expression))) ||
+      untypedItem(n) !== null
     );
+  };
+  /**
+   * The name `acc` of `acc.item()` on an untyped name (`acc = 0` then `acc = acc + t`, widened to any),
+   * which kernel/call_dunder.ts made live_globals' `attribute(acc, acc.item, "item")()`: a tensor's item
+   * when it runs, told by item_value.
+   */
+  const untypedItem = (n: ts.Node): ts.Identifier | null => {
+    if (!allowDynamic || !t.isCallExpression(n) || n.arguments.length > 0 || !liveAttribute(n.expression, "item") || dynamicCall(n.parent, "item_value")) return null;
+    const recv = strip((n.expression as ts.CallExpression).arguments[0]);
+    return t.isIdentifier(recv) && kindOf(recv) === "any" ? recv : null;
+  };
+  /** `attribute(recv, recv.name, "name")`: kernel/call_dunder.ts's call of `recv.name` on an untyped receiver. */
+  const liveAttribute = (n: ts.Node, name: string): boolean => {
+    const c = strip(n);
+    if (!t.isCallExpression(c) || !t.isPropertyAccessExpression(c.expression) || c.expression.name.text !== "attribute" || !text.startsWith(`${GLOBALS_REF}.attribute(`, c.getStart(sf))) return false;
+    const last = c.arguments[c.arguments.length - 1];
+    return last !== undefined && t.isStringLiteral(last) && last.text === name;
   };
   /**
    * Passes a number the cell wrote as a float (floatKnown) or a tensor's `.item()` on as src/pyrepr.ts's
@@ -1211,7 +1228,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   const noteFloat = (node: ts.Node): boolean => {
     const n = strip(node);
     if (itemCall(n)) {
-      wrap((n.expression as ts.PropertyAccessExpression).expression, `${DYNAMIC_REF}.item_of(`, ")");
+      const untyped = untypedItem(n);
+      if (untyped !== null) wrap(n, `${DYNAMIC_REF}.item_value(${untyped.text}, `, ")");
+      else wrap((n.expression as ts.PropertyAccessExpression).expression, `${DYNAMIC_REF}.item_of(`, ")");
       return true;
     }
     if (floatKnown(n)) {
@@ -1283,13 +1302,15 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const decl = symbol?.valueDeclaration;
     // A notebook function's number parameter: recorded on entry from what the caller passed (pyFunction).
     if (decl && t.isParameter(decl) && floatParam(decl) && pyFunction(decl.parent) && decl.parent.body !== undefined) return `${n.text} (local)`;
-    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything).
-    if (kindOf(n) === "any" && !(decl && inCell(decl))) return null;
+    // An untyped variable only where the cell declares it (an earlier cell's `any` may hold anything), or
+    // where the cell unpacks a notebook function's tuple into it (`[total_loss, acc] = loss()` in a training
+    // loop after micrograd's `let [total_loss, acc] = loss()`): each write of the cell records it then.
+    if (kindOf(n) === "any" && !(decl && inCell(decl))) return symbol && decl && notebookDecl(decl) && unpackedFromCall(symbol) ? n.text : null;
     // `for (const v of [1.0, 2.5])`: a loop variable over a list of numbers, recorded item by item as it runs (float_items).
     const loop = decl && t.isVariableDeclaration(decl) && t.isIdentifier(decl.name) ? floatLoop(decl) : null;
     if (loop !== null) return t.isSourceFile(loop.parent) ? `${n.text} (for)` : `${n.text} (local)`;
     const unpacked = decl ? unpacking(decl) : null;
-    if (unpacked !== null) return kindOf(n) === "number" ? floatUnpackedKey(unpacked, n.text) : null;
+    if (unpacked !== null) return unpackedNumber(unpacked, n) ? floatUnpackedKey(unpacked, n.text) : null;
     if (!symbol || !decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !t.isVariableStatement(decl.parent.parent)) return null;
     // An earlier cell's variable may hold a float; one of this cell's only when the cell writes one there
     // (a write that reads the variable itself, `best = max(best, a)`, does not decide it).
@@ -1316,6 +1337,27 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const init = v.initializer === undefined ? undefined : strip(v.initializer);
     const returned = init !== undefined && t.isCallExpression(init) && pyFunction(checker.getResolvedSignature(init)?.declaration);
     return (t.isVariableStatement(owner) && returned) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+  };
+  /**
+   * Whether `name`, unpacked by `v`, may be a number: typed one, untyped from a notebook function's tuple,
+   * or untyped in a loop over an untyped dict's
+   * items (`for (const [k, v] of d.items())` of `const d: any = {'lr': 1.0}`) or over enumerate / zip
+   * of an untyped list (`enumerate(xs[':2'])`).
+   */
+  const unpackedNumber = (v: ts.VariableDeclaration, name: ts.Identifier): boolean => {
+    if (kindOf(name) === "number") return true;
+    const owner = v.parent.parent;
+    if (kindOf(name) !== "any") return false;
+    // A notebook function's tuple (unpacking), micrograd's `return [total_loss, acc]` of a Value and a number.
+    if (!t.isForOfStatement(owner)) return true;
+    // `d.items()`, or live_globals' `attribute(d, d.items, "items")()` that kernel/call_dunder.ts made of it.
+    let items = strip(owner.expression);
+    if (dynamicCall(items, "float_unpacked")) items = strip((items as ts.CallExpression).arguments[1]);
+    if (!t.isCallExpression(items)) return false;
+    const callee = strip(items.expression);
+    if (t.isIdentifier(callee) && (callee.text === "enumerate" || callee.text === "zip")) return libraryFile(checker.getResolvedSignature(items)?.declaration?.getSourceFile().fileName ?? "", BUILTINS_FILE);
+    if (items.arguments.length > 0) return false;
+    return t.isPropertyAccessExpression(callee) ? callee.name.text === "items" : liveAttribute(callee, "items");
   };
   /** The record's name of `name` unpacked by `v`: the notebook's for a top-level declaration or loop, a function's local apart. */
   const floatUnpackedKey = (v: ts.VariableDeclaration, name: string): string => {
@@ -1368,6 +1410,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const visit = (m: ts.Node): void => {
         if (t.isVariableDeclaration(m) && m.initializer && t.isIdentifier(m.name)) add(m.name, m);
         else if (t.isBinaryExpression(m) && t.isIdentifier(strip(m.left))) add(strip(m.left), m);
+        else if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken && t.isArrayLiteralExpression(strip(m.left))) {
+          for (const e of (strip(m.left) as ts.ArrayLiteralExpression).elements) if (t.isIdentifier(e)) add(e, m);
+        }
         t.forEachChild(m, visit);
       };
       visit(sf);
@@ -1375,6 +1420,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return writesOf.get(symbol) ?? [];
   };
+  /** Whether the cell writes a notebook function's tuple into the variable (`[loss, acc] = evaluate()`), recorded by names_value. */
+  const unpackedFromCall = (symbol: ts.Symbol): boolean =>
+    variableWrites(symbol).some((m) => {
+      if (!t.isBinaryExpression(m) || m.operatorToken.kind !== K.EqualsToken || !t.isArrayLiteralExpression(strip(m.left))) return false;
+      const right = strip(m.right);
+      return dynamicCall(right, "names_value") || (t.isCallExpression(right) && pyFunction(checker.getResolvedSignature(right)?.declaration));
+    });
   const floatWritten = (symbol: ts.Symbol, seen: Set<ts.Symbol>): boolean => {
     if (seen.has(symbol)) return false;
     seen.add(symbol);
@@ -1387,7 +1439,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         if (floatish(m.initializer)) return true;
       } else if (t.isBinaryExpression(m)) {
         const op = m.operatorToken.kind;
-        if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) {
+        // `[loss, acc] = evaluate()`: a notebook function's tuple may hold floats (names_value reads its marks).
+        if (op === K.EqualsToken && t.isArrayLiteralExpression(strip(m.left))) {
+          if (unpackedFromCall(symbol)) return true;
+        } else if (op === K.EqualsToken || op === K.PlusEqualsToken || op === K.MinusEqualsToken || op === K.AsteriskEqualsToken) {
           if (floatish(m.right)) return true;
         } else if (op === K.SlashEqualsToken && kindOf(m.right) === "number") return true;
       }
@@ -1458,7 +1513,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     itemCall(node) || floatVarKey(node) !== null || floatAttr(node) !== null || callFloat(node) || arithFloat(node) || builtinFloat(node) !== null || numpyScalar(node);
   /** Whether `n` is already a number the float records pass on (an earlier pass's wrapper), not to be noted again. */
   const noted = (n: ts.Node): boolean =>
-    ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float"].some((f) => dynamicCall(n, f)) ||
+    ["py_float", "name_float", "attr_float", "call_float", "float_arith", "float_div", "np_scalar", "arg_float", "item_value"].some((f) => dynamicCall(n, f)) ||
     (dynamicCall(n, "args_done") && (strip(n) as ts.CallExpression).arguments.length > 0 && noted((strip(n) as ts.CallExpression).arguments[0]));
   /** noteFloat where `n` is a float as written or one the run tells, unless an earlier pass noted it. */
   const noteIfFloat = (n: ts.Node): void => {
@@ -1542,8 +1597,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
   /** An operand whose float the run tells, but not an earlier cell's variable alone (`1 + 2 * n` stays JavaScript's). */
   const arithOperand = (e: ts.Node): boolean => {
     const n = strip(e);
-    const decl = t.isIdentifier(n) ? checker.getSymbolAtLocation(n)?.valueDeclaration : undefined;
-    if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return false;
+    const symbol = t.isIdentifier(n) ? checker.getSymbolAtLocation(n) : undefined;
+    const decl = symbol?.valueDeclaration;
+    // (Unless the cell unpacks a notebook function's tuple into it: `${acc*100}` after `[total_loss, acc] = loss()`.)
+    if (decl && t.isVariableDeclaration(decl) && !inCell(decl) && !unpackedFromCall(symbol!)) return false;
     return runtimeFloat(n);
   };
   /**
@@ -1553,7 +1610,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    */
   const builtinFloat = (node: ts.Node): string | null => {
     const n = strip(node);
-    if (!t.isCallExpression(n) || kindOf(n) !== "number" || n.arguments.some((a) => t.isSpreadElement(a))) return null;
+    if (!t.isCallExpression(n) || n.arguments.some((a) => t.isSpreadElement(a))) return null;
+    // `sum(losses)` of an untyped list (`losses = []` then appended to) is untyped too.
+    if (kindOf(n) !== "number" && !(kindOf(n) === "any" && n.arguments.length === 1 && isListType(n.arguments[0]))) return null;
     const callee = n.expression;
     let helper: string | null = null;
     if (t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === "Math") {
@@ -1629,6 +1688,41 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       return false;
     }
     return false;
+  };
+  /**
+   * `xs.map((v) => v * 2)`, Python's `[v * 2 for v in xs]`, where the list it makes may be printed
+   * (printable): which of its items are Python's floats. The callback's result as written or a tensor's
+   * item (`(v) => v / 2`, `(l) => l.item()`) comes back a PyFloat, marked by float_map; arithmetic on the
+   * item itself (`via`: `v * 2`, `round(v, 2)`) is a float where the list's item was one (its marks).
+   * Returns the callback's body to note, or null when the call is not such a map.
+   */
+  const floatMap = (n: ts.CallExpression): { body: ts.Expression | null; via: boolean } | null => {
+    const callee = n.expression;
+    if (!t.isPropertyAccessExpression(callee) || callee.name.text !== "map" || callee.questionDotToken || n.arguments.length !== 1 || dynamicCall(n.parent, "float_map")) return null;
+    const fn = strip(n.arguments[0]);
+    if (!t.isArrowFunction(fn) || t.isBlock(fn.body) || fn.parameters.length === 0 || !t.isIdentifier(fn.parameters[0].name)) return null;
+    const body = fn.body;
+    if (kindOf(body) !== "number" && kindOf(body) !== "any") return null;
+    const type = checker.getTypeAtLocation(strip(callee.expression));
+    // Only an array's map is given PyFloats to mark (a Series' or a tensor's own map must not meet them).
+    const array = checker.isArrayType(type) || checker.isTupleType(type);
+    if (!array && kindOf(callee.expression) !== "any") return null;
+    if (assignedTo(n) || !printable(n)) return null;
+    const item = checker.getSymbolAtLocation(fn.parameters[0].name);
+    const viaItem = (e: ts.Node): boolean => {
+      const m = strip(e);
+      if (t.isIdentifier(m)) return checker.getSymbolAtLocation(m) === item;
+      if (t.isPrefixUnaryExpression(m)) return (m.operator === K.MinusToken || m.operator === K.PlusToken) && viaItem(m.operand);
+      if (t.isBinaryExpression(m)) return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(m.operatorToken.kind) && (viaItem(m.left) || viaItem(m.right));
+      if (t.isCallExpression(m) && t.isIdentifier(m.expression) && ["abs", "round", "max", "min"].includes(m.expression.text)) {
+        return (m.expression.text !== "round" || m.arguments.length === 2) && m.arguments.some(viaItem);
+      }
+      return false;
+    };
+    // (Not every float the run tells: a notebook function's call per item, micrograd's `n.__call__(x)`, stays as written.)
+    const noted = array && kindOf(body) === "number" && (floatKnown(body) || itemCall(body)) ? body : null;
+    const via = rereadable(callee.expression) && viaItem(body);
+    return noted !== null || via ? { body: noted, via } : null;
   };
   /** A list literal typed as a tuple (`const p: [number, number] = [1.0, 2.0]`, `as const`), which a call around it could widen. */
   const tupleTyped = (n: ts.Expression): boolean => {
@@ -1933,6 +2027,13 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       });
       if (at.length > 0 || noted) wrap(n, `${DYNAMIC_REF}.floats(`, `, [${at.join(", ")}])`);
     }
+    if (t.isCallExpression(n)) {
+      const map = floatMap(n);
+      if (map !== null) {
+        if (map.body !== null) noteFloat(map.body);
+        wrap(n, `${DYNAMIC_REF}.float_map(`, `, ${map.via ? strip((n.expression as ts.PropertyAccessExpression).expression).getText(sf) : "null"})`);
+      }
+    }
     // `best = loss.item()`, `lr = 1.0`, `total += loss.item()`, `self.lr = 1.0`: the float a variable or
     // an attribute holds is recorded as the cell runs (dynamic_ops name_value / name_op / attr_value), so
     // that a later read (in this cell or another) prints it as Python's `3.0`; any other number written
@@ -1970,13 +2071,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     // `const [a, b] = f()`, `for (const [k, v] of d.items())`: the floats unpacked are recorded by name.
     if (t.isVariableDeclaration(n) && t.isArrayBindingPattern(n.name)) {
-      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && kindOf(e.name) === "number" ? floatUnpackedKey(n, e.name.text) : null));
+      const keys = n.name.elements.map((e) => (t.isBindingElement(e) && t.isIdentifier(e.name) && unpacking(e) === n && unpackedNumber(n, e.name) ? floatUnpackedKey(n, e.name.text) : null));
       const owner = n.parent.parent;
       const list = JSON.stringify(keys);
       if (keys.some((k) => k !== null)) {
         if (t.isForOfStatement(owner) && !dynamicCall(owner.expression, "float_unpacked")) wrap(owner.expression, `${DYNAMIC_REF}.float_unpacked(${list}, `, ")");
         else if (n.initializer && !t.isForOfStatement(owner) && !dynamicCall(n.initializer, "names_value")) wrap(n.initializer, `${DYNAMIC_REF}.names_value(${list}, `, ")");
       }
+    }
+    // `[loss, acc] = evaluate()` again in a loop (Python's `loss, acc = evaluate()`): recorded as the declaration's names are.
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && t.isArrayLiteralExpression(strip(n.left)) && !dynamicCall(n.right, "names_value")) {
+      const keys = (strip(n.left) as ts.ArrayLiteralExpression).elements.map((e) => (t.isIdentifier(e) && (kindOf(e) === "number" || kindOf(e) === "any") ? floatVarKey(e) : null));
+      if (keys.some((k) => k !== null)) wrap(n.right, `${DYNAMIC_REF}.names_value(${JSON.stringify(keys)}, `, ")");
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);
@@ -2803,6 +2909,18 @@ function floorMarked(code: string): Rewritten {
   return inserted(operators, found.map((d) => ({ at: markAfterFloor(d), text: FLOOR_MARK })));
 }
 
+/**
+ * Whether the class of `side`'s type defines the operator method `name` (`__add__`, `__floordiv__`): one of
+ * the notebook's classes (this cell's or an earlier one's) or of src/datetime.ts.
+ */
+function definesOperatorMethod(checker: ts.TypeChecker, sf: ts.SourceFile, side: ts.Node, name: string): boolean {
+  const declarations = checker.getTypeAtLocation(side).getProperty(name)?.declarations ?? [];
+  return declarations.some((d) => {
+    const file = d.getSourceFile();
+    return file === sf || /(^|\/)__prev__\.d\.ts$/.test(file.fileName) || libraryFile(file.fileName, DUNDER_LIBRARY_FILE);
+  });
+}
+
 /** What Python's `//` takes: numbers (booleans), tensors and NumPy arrays, and untyped values (decided as it runs). */
 const FLOOR_OPERANDS: ReadonlySet<Kind> = new Set(["tensor", "number", "boolean", "any"]);
 /** TypeScript's "The left-hand (right-hand) side of an arithmetic operation must be of type 'any', 'number', ...": a tensor's, which the dialect rewrites. */
@@ -2810,10 +2928,12 @@ const ARITHMETIC_OPERAND: readonly number[] = [2362, 2363];
 
 /**
  * The `//` that kernel/floor_division.ts marked in `code`, decided with the checker: where both operands
- * are numbers, tensors, arrays or untyped and the right operand type-checks, Python's floor division:
+ * are numbers, tensors, arrays or untyped, or an operand's class has Python's operator method for it, and
+ * the right operand type-checks, Python's floor division:
  *
  *   a // b (numbers, untyped; a tensor on the right)  ->  <dynamic>.floordiv(a, b)  (Python's int / float floor, PyTorch's rounding_mode='floor')
  *   t // b (t a tensor or array)                     ->  t.floor_divide(b)
+ *   a // b (a's class defines __floordiv__)          ->  a.__floordiv__(b)  (a timedelta's; b's __rfloordiv__ through <dynamic>.floordiv)
  *   x //= b                                          ->  x = <dynamic>.assign("floor_divide_", x, b); t.floor_divide_(b) for a tensor
  *   x[i] //= b                                       ->  <dynamic>.compound("floor_divide_", x, i, b)
  *
@@ -2831,7 +2951,23 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
   const at = (pos: number) => pos - offset;
   const unparen = (n: ts.Node): ts.Node => (t.isParenthesizedExpression(n) ? unparen(n.expression) : n);
   const kind = (n: ts.Node): Kind => (checked ? kindOfType(t, checked.checker, checked.checker.getTypeAtLocation(n)) : "other");
-  const marked: { n: ts.BinaryExpression; left: Kind; ok: boolean }[] = [];
+  // `total // step` of objects whose class defines `__floordiv__` (a timedelta): the left's method, typed by it; the
+  // right one's `__rfloordiv__`, or an operand that is an operator on such objects (`(end - start) // step`, which the
+  // checker types a number), Python's protocol as it runs (<dynamic>.floordiv).
+  const dunder = (n: ts.BinaryExpression): "left" | "dynamic" | null => {
+    if (checked === null) return null;
+    const defines = (e: ts.Node, name: string) => definesOperatorMethod(checked.checker, sf, unparen(e), name);
+    // The arithmetic operators by the tensor method name src/pyoperator.ts keys their operator methods under.
+    const methods = new Map([[K.PlusToken, "add"], [K.MinusToken, "sub"], [K.AsteriskToken, "mul"], [K.SlashToken, "div"], [K.PercentToken, "remainder"], [K.AsteriskAsteriskToken, "pow"]]);
+    const methodOperator = (e: ts.Node): boolean => {
+      const m = unparen(e);
+      const names = t.isBinaryExpression(m) ? DUNDERS[methods.get(m.operatorToken.kind) ?? ""] : undefined;
+      return names !== undefined && (defines((m as ts.BinaryExpression).left, names[0]) || defines((m as ts.BinaryExpression).right, names[1]));
+    };
+    if (defines(n.left, "__floordiv__")) return "left";
+    return defines(n.right, "__rfloordiv__") || methodOperator(n.left) || methodOperator(n.right) ? "dynamic" : null;
+  };
+  const marked: { n: ts.BinaryExpression; left: Kind; ok: boolean; method: boolean }[] = [];
   const visit = (n: ts.Node): void => {
     if (t.isBinaryExpression(n) && (n.operatorToken.kind === K.SlashToken || n.operatorToken.kind === K.SlashEqualsToken) && sf.text.slice(n.operatorToken.end, n.right.getStart(sf)).includes(FLOOR_MARK)) {
       const [start, end] = [n.right.getStart(sf), n.right.end];
@@ -2840,7 +2976,9 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
       const target = unparen(n.left);
       const symbol = n.operatorToken.kind === K.SlashEqualsToken && t.isIdentifier(target) && checked ? checked.checker.getSymbolAtLocation(target) : undefined;
       const left = symbol ? kindOfType(t, checked!.checker, checked!.checker.getTypeOfSymbol(symbol)) : kind(n.left);
-      marked.push({ n, left, ok: checked !== null && !broken && FLOOR_OPERANDS.has(left) && FLOOR_OPERANDS.has(kind(n.right)) });
+      const numeric = FLOOR_OPERANDS.has(left) && FLOOR_OPERANDS.has(kind(n.right));
+      const method = !numeric && left !== "tensor" && dunder(n) === "left";
+      marked.push({ n, left, method, ok: checked !== null && !broken && (numeric || dunder(n) !== null) });
     }
     n.forEachChild(visit);
   };
@@ -2862,7 +3000,7 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
   for (const [from, to] of blanked) for (let i = from; i < to; i++) chars[i] = " ";
   const inserts: Insert[] = [];
   const closers: Insert[] = [];
-  for (const { n, left: L, ok } of marked) {
+  for (const { n, left: L, ok, method } of marked) {
     const op = at(n.operatorToken.getStart(sf));
     if (!ok || inside(op) || inside(at(n.left.getStart(sf)))) continue;
     const left = at(n.left.getStart(sf));
@@ -2875,10 +3013,10 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
       closers.push({ at: at(n.left.end), text: ")" });
     };
     if (n.operatorToken.kind === K.SlashToken) {
-      if (L === "tensor") {
+      if (L === "tensor" || method) {
         receiver();
         chars[op] = " ";
-        inserts.push({ at: op, text: ".floor_divide(" });
+        inserts.push({ at: op, text: method ? ".__floordiv__(" : ".floor_divide(" });
       } else {
         inserts.push({ at: left, text: `${DYNAMIC_REF}.floordiv(` });
         chars[op] = ",";

@@ -261,7 +261,12 @@ export function enumerate<X extends PyIterable>(iterable: X, start: number | { s
   const it = pyIterator(iterable);
   let i = index(typeof start === "object" ? start.start ?? 0 : start);
   const pairs = (function* () {
-    for (let r = it.next(); !r.done; r = it.next()) yield asPyTuple([i++, r.value as ItemOf<X>] as [number, ItemOf<X>]);
+    for (let at = 0, r = it.next(); !r.done; at++, r = it.next()) {
+      const pair = asPyTuple([i++, r.value as ItemOf<X>] as [number, ItemOf<X>]);
+      // `enumerate([1.0, 2.5])`: a float the list holds stays Python's float in the pair.
+      if (typeof r.value === "number" && isPyFloatAt(iterable as object, at)) markPyFloat(pair, 1);
+      yield pair;
+    }
   })();
   return asPyObject(pairs, "enumerate");
 }
@@ -278,7 +283,7 @@ export function zip(...args: unknown[]): IterableIterator<unknown[]> {
   const its = args.map(pyIterator);
   const rows = (function* () {
     if (its.length === 0) return;
-    for (;;) {
+    for (let at = 0; ; at++) {
       const row: unknown[] = [];
       for (const [i, it] of its.entries()) {
         const r = it.next();
@@ -293,6 +298,8 @@ export function zip(...args: unknown[]): IterableIterator<unknown[]> {
           return;
         }
         row.push(r.value);
+        // `zip(names, [1.0, 2.0])`: a float the list holds stays Python's float in the tuple.
+        if (typeof r.value === "number" && isPyFloatAt(args[i] as object, at)) markPyFloat(row, i);
       }
       yield asPyTuple(row);
     }
@@ -314,14 +321,20 @@ export function map(fn: unknown, ...iterables: PyIterable[]): IterableIterator<u
   const rows = zip(...iterables) as IterableIterator<unknown[]>;
   let index = 0;
   const call = pyCallable(fn);
-  const results = (function* () {
+  // The generator marks itself (below), so it is named before it is made.
+  // eslint-disable-next-line prefer-const
+  let results!: Generator<unknown>;
+  results = (function* () {
     for (const row of rows) {
       // Python calls the function only when an item is asked for.
       if (call === undefined) throw new TypeError(`'${pyTypeName(fn)}' object is not callable`);
       // `map(str, [1.0])`: Python's str of a float the list holds is '1.0'.
       const floats = fn === str || fn === repr ? row.map((v, i) => (typeof v === "number" && isPyFloatAt(iterables[i], index) ? new PyFloat(v) : v)) : row;
+      const item = call(...floats);
+      // `list(map(float, words))`: each item Python's float (list() copies the marks).
+      if (fn === float && typeof item === "number") markPyFloat(results, index);
       index += 1;
-      yield call(...floats);
+      yield item;
     }
   })();
   return asPyObject(results, "map");
@@ -996,6 +1009,8 @@ function dictOf(source: unknown, kwargs: Record<string, unknown> | undefined): R
       return kv as [unknown, unknown];
     });
   }
+  // `dict(zip(names, [1.0, 2.0]))`: the pairs whose value is a float they hold as Python's.
+  const floatPairs = pairs.filter((kv) => isPyFloatAt(kv, 1));
   if (kwargs !== undefined) pairs.push(...Object.entries(kwargs));
   if (source instanceof Map || !pairs.every(([k]) => typeof k === "string")) {
     // Python's 1, 1.0 and True are one key, and tuples equal by value.
@@ -1010,6 +1025,7 @@ function dictOf(source: unknown, kwargs: Record<string, unknown> | undefined): R
     if (!isDict(from)) continue;
     for (const k of Object.keys(from)) if (isPyFloatAt(from, k) && Object.is(d[k], from[k])) markPyFloat(d, k);
   }
+  for (const [k, v] of floatPairs) if (Object.is(d[k as string], v)) markPyFloat(d, k as string);
   return d;
 }
 

@@ -215,9 +215,10 @@ export function isPyFloatAt(container: object, key: number | string): boolean {
   return (container as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT]?.has(key) === true;
 }
 
-/** Copies `from`'s float marks onto `to`, item for item (`list(xs)`, `tuple(xs)`, `xs.copy()`). */
+/** Copies `from`'s float marks onto `to`, item for item (`list(xs)`, `tuple(xs)`, `xs.copy()`; `list(map(float, words))` of the iterator it read). */
 export function copyPyFloats<T extends object>(from: unknown, to: T): T {
-  if (!Array.isArray(from) || !Array.isArray(to)) return to;
+  const iterator = from !== null && typeof from === "object" && typeof (from as { next?: unknown }).next === "function";
+  if ((!Array.isArray(from) && !iterator) || !Array.isArray(to)) return to;
   if ((from as { [PY_FLOATS]?: boolean })[PY_FLOATS] === true) return asPyFloats(to as unknown[]) as unknown as T;
   const marks = (from as { [PY_FLOAT_AT]?: Set<number | string> })[PY_FLOAT_AT];
   if (marks !== undefined) for (const k of marks) markPyFloat(to, k);

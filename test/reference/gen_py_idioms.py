@@ -13,6 +13,9 @@ StatisticsError for too little data.
 Run with Debian's /usr/bin/python3 from test/reference: writes py_idioms.json.
 """
 import statistics
+from datetime import timedelta
+
+import torch
 
 from gen_py_sweep import write_cases
 
@@ -65,13 +68,35 @@ CASES = [
     # A lambda returning a tuple: the sort key of several fields (JavaScript's comma operator kept only the last: a silent wrong order).
     ('lambda_tuple_sort_key', "counts = {'b': 2, 'a': 2, 'c': 5}\nprint(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))\nwords = ['bb', 'a', 'ccc', 'dd']\nprint(sorted(words, key=lambda w: (len(w), w)), max(words, key=lambda w: (len(w), w)))",
      "const counts = {'b': 2, 'a': 2, 'c': 5}\nprint(sorted(counts.items(), key=(kv) => (-kv[1], kv[0])))\nconst words = ['bb', 'a', 'ccc', 'dd']\nprint(sorted(words, key=(w) => (len(w), w)), max(words, key=(w) => (len(w), w)))"),
+    # Floats that printed as ints (pyfloat3): a list comprehension written as `.map`, an untyped dict's items(),
+    # `.item()` of an accumulator widened to hold a tensor, a tuple unpacked again in a loop, zip / enumerate /
+    # slices / map(float, ...) of lists of floats, sum / max / min of an untyped list of items.
+    ('map_float_items', "xs = [0.5, 1.0, 2.0]\nprint([v * 2 for v in xs], [v + 1 for v in xs], [v / 2 for v in [1, 2]], [i for i, v in enumerate(xs)], [v * 2 for v in [1, 2]], [round(v, 1) for v in xs])",
+     "const xs = [0.5, 1.0, 2.0]\nprint(xs.map((v) => v * 2), xs.map((v) => v + 1), [1, 2].map((v) => v / 2), xs.map((v, i) => i), [1, 2].map((v) => v * 2), xs.map((v) => round(v, 1)))"),
+    ('map_item_values', "losses = [torch.tensor(1.0), torch.tensor(3.0), torch.tensor(2)]\nvals = [l.item() for l in losses]\nprint(vals, sum(vals) / len(vals), max(vals))",
+     "const losses = [torch.tensor(1.0), torch.tensor(3.0), torch.tensor(2)]\nconst vals = losses.map((l) => l.item())\nprint(vals, sum(vals) / len(vals), max(vals))"),
+    ('untyped_dict_items', "d = {'lr': 1.0, 'epochs': 3}\nfor k, v in d.items():\n    print(k, v)",
+     "const d: any = {'lr': 1.0, 'epochs': 3}\nfor (const [k, v] of d.items()) {\n  print(k, v)\n}"),
+    ('item_of_widened_accumulator', "acc = 0\nfor i in range(2):\n    acc = acc + torch.tensor(1.5)\nprint(acc.item(), f'{acc.item()}')\nn = 0\nn = n + torch.tensor(3)\nprint(n.item())",
+     "let acc = 0\nfor (const i of range(2)) {\n  acc = acc + torch.tensor(1.5)\n}\nprint(acc.item(), `${acc.item()}`)\nlet n = 0\nn = n + torch.tensor(3)\nprint(n.item())"),
+    ('unpacked_again_in_loop', "def loss():\n    accuracy = [True, False]\n    return 1, sum(accuracy) / len(accuracy)\ntotal_loss, acc = loss()\nfor k in range(2):\n    total_loss, acc = loss()\n    print(f'step {k} loss {total_loss}, accuracy {acc*100}%')",
+     "function loss() {\n  const accuracy = [true, false]\n  return [1, sum(accuracy) / len(accuracy)]\n}\nlet [total_loss, acc] = loss()\nfor (const k of range(2)) {\n  [total_loss, acc] = loss()\n  print(`step ${k} loss ${total_loss}, accuracy ${acc*100}%`)\n}"),
+    ('sum_max_of_untyped_list', "losses = []\nfor i in range(3):\n    losses.append(torch.tensor(2.0).item())\nprint(sum(losses), max(losses), min(losses), sum(losses) / len(losses))",
+     "const losses = []\nfor (const i of range(3)) {\n  losses.append(torch.tensor(2.0).item())\n}\nprint(sum(losses), max(losses), min(losses), sum(losses) / len(losses))"),
+    ('floats_through_zip_enumerate_slices', "xs = [1.0, 2.5, 3.0]\nfor i, x in enumerate(xs[:2]):\n    print(i, x)\nprint(list(zip(xs, [3, 4])), dict(zip(['a', 'b'], xs)), xs[::-1], xs[1:])\nprint(list(map(float, ['1', '2'])), list(map(float, [1, 2])), list(map(int, ['1'])))",
+     "const xs = [1.0, 2.5, 3.0]\nfor (const [i, x] of enumerate(xs[':2'])) {\n  print(i, x)\n}\nprint(list(zip(xs, [3, 4])), dict(zip(['a', 'b'], xs)), xs['::-1'], xs['1:'])\nprint(list(map(float, ['1', '2'])), list(map(float, [1, 2])), list(map(int, ['1'])))"),
+    # `//` between objects whose class defines __floordiv__ (a timedelta's, the notebook's own): it was read as a comment.
+    ('timedelta_floordiv', "a = timedelta(hours=3)\nb = timedelta(minutes=30)\nprint(a // b, a // 4, (a - b) // b)\nn = a\nn //= 2\nprint(n)",
+     "const a = timedelta(hours=3)\nconst b = timedelta(minutes=30)\nprint(a // b, a // 4, (a - b) // b)\nlet n = a\nn //= 2\nprint(n)"),
+    ('class_floordiv', "class V:\n    def __init__(self, x):\n        self.x = x\n    def __floordiv__(self, o):\n        return V(self.x // o)\n    def __repr__(self):\n        return f'V({self.x})'\nv = V(7)\nprint(v // 2, (v // 2) // 2)",
+     "class V {\n  x: number\n  constructor(x) {\n    this.x = x\n  }\n  __floordiv__(o) {\n    return new V(this.x // o)\n  }\n  __repr__() {\n    return `V(${this.x})`\n  }\n}\nconst v = new V(7)\nprint(v // 2, (v // 2) // 2)"),
     ('lambda_tuple_value', "f = lambda x: (x + 1, x * 2)\na, b = f(3)\nprint(f(3), a, b, list(map(lambda p: (p, p * p), [1, 2])))",
      "const f = (x: number) => (x + 1, x * 2)\nconst [a, b] = f(3)\nprint(f(3), a, b, list(map((p) => (p, p * p), [1, 2])))"),
 ]
 
 
 def main():
-    write_cases(CASES, "py_idioms.json", {"statistics": statistics})
+    write_cases(CASES, "py_idioms.json", {"statistics": statistics, "torch": torch, "timedelta": timedelta})
 
 
 if __name__ == "__main__":

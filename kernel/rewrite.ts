@@ -2649,7 +2649,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const first = fn.body!.statements[0];
     if (record === null || first === undefined) continue;
     const superCall = t.isExpressionStatement(first) && t.isCallExpression(first.expression) && first.expression.expression.kind === K.SuperKeyword;
-    if (superCall) wrap(first, "", ` ${record}`);
+    // `super()` written without its `;` (Python's `super().__init__()` line) would call its result: `super() (D.param_float(...))`.
+    if (superCall) wrap(first, "", `${first.getText(sf).endsWith(";") ? "" : ";"} ${record}`);
     else wrap(first, `${record} `, "");
   }
   if (plans.size === 0 && wraps.size === 0) return null;
@@ -2768,6 +2769,8 @@ export function mayUseDialect(code: string): boolean {
           t.isVariableDeclaration(n.parent) || t.isBinaryExpression(n.parent))) ||
       // `return a, b`: Python's tuple.
       (t.isReturnStatement(n) && n.expression !== undefined && t.isBinaryExpression(n.expression) && n.expression.operatorToken.kind === K.CommaToken) ||
+      // `np.ones((2, 2))`, `torch.zeros((2, 3))`: Python's tuple in parentheses.
+      (t.isParenthesizedExpression(n) && t.isBinaryExpression(n.expression) && n.expression.operatorToken.kind === K.CommaToken) ||
       // `xs.sort()` / `xs.reverse()` as a cell's statement: Python's None.
       (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isPropertyAccessExpression(n.expression.expression) &&
         ["sort", "reverse"].includes(n.expression.expression.name.text)) ||

@@ -7,7 +7,8 @@
  * An OrderedDict is a plain object marked as Python's class (src/pyrepr.ts's PY_MAPPING), so it prints
  * as `OrderedDict([('lr', 0.01)])`, takes the dialect's dict methods (`keys()`, `items()`) and is
  * what nn.Sequential already reads. A namedtuple's instance is a tuple (an array printed as one) whose
- * fields are also read by name, printed `Run(lr=0.01, batch_size=1000)`.
+ * fields are also read by name, printed `Run(lr=0.01, batch_size=1000)`. `collections.abc` holds the
+ * abstract classes `isinstance` asks (src/collections_abc.ts).
  */
 import { list, repr } from "./builtins";
 import { pythonRepr } from "./display/pylist";
@@ -15,6 +16,8 @@ import { dict_items, dict_keys, dict_values } from "./pydict";
 import { IndexError, KeyError, TypeError, ValueError } from "./errors";
 import { asPyTuple, isClass, PY_MAPPING, pyTypeName } from "./pyrepr";
 import { PyMap } from "./pyhash";
+
+export * as abc from "./collections_abc";
 
 function isPairs(x: unknown): x is Iterable<unknown> {
   return x !== null && typeof x === "object" && (Array.isArray(x) || x instanceof Map || Symbol.iterator in x);

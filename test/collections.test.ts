@@ -6,10 +6,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { repr, str, len, list } from "../src/builtins";
-import { OrderedDict, namedtuple } from "../src/collections";
+import { repr, str, len, list, tuple, isinstance } from "../src/builtins";
+import { OrderedDict, namedtuple, abc } from "../src/collections";
 import { product } from "../src/itertools";
-import { nn } from "../src/torch";
+import { torch } from "../src";
+const nn = torch.nn;
 
 type Ref = { repr: string } | { error: [string, string] };
 const ref = JSON.parse(fs.readFileSync(path.join(__dirname, "reference", "collections.json"), "utf8")) as Record<string, Ref>;
@@ -18,6 +19,15 @@ const Run = namedtuple("Run", ["lr", "batch_size"]);
 const params = OrderedDict(null, { lr: [0.01, 0.001], batch_size: [1000, 10000] });
 // Python's untyped calls, where TypeScript would refuse them at compile time.
 const loose = { OrderedDict: OrderedDict as unknown as (...a: unknown[]) => unknown, Run: Run as unknown as (...a: unknown[]) => unknown };
+
+// gen_collections.py's VALUES, in its order: what `isinstance(v, collections.abc.X)` is asked of.
+const VALUES = (): unknown[] => {
+  const ds = new torch.utils.data.TensorDataset(torch.zeros(4, 2));
+  const loader = new torch.utils.data.DataLoader(ds, { batch_size: 2 });
+  return [[1, 2], tuple([1, 2]), "ab", { a: 1 }, OrderedDict(null, { a: 1 }), 3, null, torch.zeros(2), ds, loader,
+    (function* () { yield* [0, 1]; })(), (x: number) => x, new nn.Linear(2, 2)];
+};
+const abcCase = (cls: abstract new () => unknown) => () => VALUES().map((v) => isinstance(v, cls));
 
 const CASES: Record<string, () => unknown> = {
   odict_kwargs: () => params,
@@ -49,6 +59,13 @@ const CASES: Record<string, () => unknown> = {
   product_repeat: () => list(product([0, 1], { repeat: 2 })),
   product_empty: () => list(product<number>([1, 2], [])),
   product_none: () => list(product()),
+  abc_iterable: abcCase(abc.Iterable),
+  abc_iterator: abcCase(abc.Iterator),
+  abc_sized: abcCase(abc.Sized),
+  abc_container: abcCase(abc.Container),
+  abc_callable: abcCase(abc.Callable),
+  abc_mapping: abcCase(abc.Mapping),
+  abc_sequence: abcCase(abc.Sequence),
 };
 
 describe("OrderedDict, namedtuple and product as Python 3.11", () => {

@@ -1157,6 +1157,33 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     expect(r.output).toMatch(/for \(let i = 0, j = 1; i < 2; i\+\+, j\+\+\)\s+\(exports\.k\+\+, exports\.k\+\+\);/);
   });
 
+  test("Python's tuple in parentheses in a cell with nothing else of the dialect: `torch.zeros((2, 3))` (Deep Learning Wizard's `np.ones((2, 2))`)", () => {
+    const r = cells("const z23 = torch.zeros((2, 3));");
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toContain('torch.zeros((require("torchlab/dist/kernel/dynamic_ops").py_tuple(2, 3)))');
+  });
+
+  test("a constructor's `super()` written without `;` keeps its own statement when a parameter's float is recorded after it", () => {
+    const r = cells(
+      [
+        "class Hid extends torch.nn.Module {",
+        "  constructor(i, h) {",
+        "    super()",
+        "    this.hd = h",
+        "    this.lin = new torch.nn.Linear(i, 2)",
+        "  }",
+        "  forward(x) {",
+        "    let out = this.lin(x)",
+        "    out = out[0]",
+        "    return out",
+        "  }",
+        "}",
+      ].join("\n"),
+    );
+    expect(codes(r)).toEqual([]);
+    expect(r.output).toMatch(/super\(\);\s*require\("torchlab\/dist\/kernel\/dynamic_ops"\)\.param_float\("h \(local\)", 1, h\);/);
+  });
+
   test("a Dataset's `__getitem__` returning [x, y] gives tuples: a DataLoader's batches are typed item by item", () => {
     const r = cells(
       [

@@ -3,16 +3,27 @@ collections.namedtuple and itertools.product give (their repr) or raise for the 
 makes of them (deeplizard's RunBuilder: `namedtuple('Run', params.keys())`, `product(*params.values())`).
 Each case is one Python expression; the test evaluates its TypeScript spelling under the same name with
 src/collections.ts and src/itertools.ts. An entry is {"repr": repr(x)} or {"error": [type, message]}.
+The `abc_*` cases ask `isinstance(v, collections.abc.X)` of the values a notebook holds (a list, tuple,
+str, dict, OrderedDict, int, None, a tensor, a TensorDataset, a DataLoader, a generator, a
+lambda, an nn.Linear): Deep Learning Wizard's `isinstance(train_loader, collections.abc.Iterable)`.
 Run with Debian's /usr/bin/python3 from the repository root: writes test/reference/collections.json.
 """
 import json
 import os
 from collections import OrderedDict, namedtuple
+from collections import abc
 from itertools import product
+
+import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 Run = namedtuple('Run', ['lr', 'batch_size'])
 params = OrderedDict(lr=[.01, .001], batch_size=[1000, 10000])
+
+_ds = torch.utils.data.TensorDataset(torch.zeros(4, 2))
+_loader = torch.utils.data.DataLoader(_ds, batch_size=2)
+VALUES = lambda: [[1, 2], (1, 2), "ab", {"a": 1}, OrderedDict(a=1), 3, None, torch.zeros(2), _ds, _loader,
+                  (x for x in range(2)), lambda x: x, torch.nn.Linear(2, 2)]
 
 CASES = {
     "odict_kwargs": lambda: params,
@@ -39,6 +50,8 @@ CASES = {
     "product_repeat": lambda: list(product([0, 1], repeat=2)),
     "product_empty": lambda: list(product([1, 2], [])),
     "product_none": lambda: list(product()),
+    **{f"abc_{k.lower()}": (lambda k=k: [isinstance(v, getattr(abc, k)) for v in VALUES()])
+       for k in ["Iterable", "Iterator", "Sized", "Container", "Callable", "Mapping", "Sequence"]},
 }
 
 

@@ -60,6 +60,8 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     expect(train.data.dtype).toBe(torch.uint8);
     expect(train.targets.tolist()).toEqual([0, 3, 6, 9, 2]);
     expect(train.target(3)).toBe(9);
+    // torchvision's old names (Deep Learning Wizard's `train_dataset.train_data.size()`; each warns as torchvision's).
+    expect([train.train_data.shape, train.train_labels.tolist(), train.test_data.dtype, train.test_labels.shape]).toEqual([[5, 4, 3], [0, 3, 6, 9, 2], torch.uint8, [5]]);
     expect(train.class_to_idx["3 - three"]).toBe(3);
     const test = new datasets.MNIST(root, false);
     expect(test.len()).toBe(2);

@@ -22,7 +22,10 @@ export interface NotebookRun {
   notebooks: Record<string, ExecutedNotebook>;
 }
 
-export async function runNotebooks(prefix: string, sections: Record<string, string[]>): Promise<NotebookRun> {
+/** A cell: its source, or its source with tags (`raises-exception` for a cell whose error is the reference). */
+export type NbCell = string | { code: string; tags: string[] };
+
+export async function runNotebooks(prefix: string, sections: Record<string, NbCell[]>): Promise<NotebookRun> {
   const dir = tempDir(`torchlab-${prefix}-`);
   const files = Object.entries(sections).map(([name, cells]) => {
     const file = path.join(dir, `${name}.ipynb`);

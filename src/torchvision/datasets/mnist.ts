@@ -21,6 +21,7 @@ import { Image } from "../io";
 import { VisionDataset, Fn, FileNotFoundError } from "./vision";
 import { downloadResources, notFound, sampleRoot, Resource } from "./download";
 import { extract_archive } from "./archive";
+import { warn } from "../../warnings";
 
 /** An IDX file's dimensions and its values (unsigned bytes). */
 export interface IdxArray {
@@ -196,6 +197,30 @@ export class MNIST<X = Image, Y = number> extends VisionDataset<X, Y> {
   get targets(): Tensor {
     this.targetsCache ??= from_typed(Int32Array.from(this.labels), [this.len()]);
     return this.targetsCache;
+  }
+
+  /** torchvision's old names (`train_dataset.train_data.size()` in older tutorials): `data`, with its UserWarning. */
+  get train_data(): Tensor {
+    warn("train_data has been renamed data");
+    return this.data;
+  }
+
+  /** torchvision's old name of `targets`, with its UserWarning. */
+  get train_labels(): Tensor {
+    warn("train_labels has been renamed targets");
+    return this.targets;
+  }
+
+  /** torchvision's old name of `data`, with its UserWarning. */
+  get test_data(): Tensor {
+    warn("test_data has been renamed data");
+    return this.data;
+  }
+
+  /** torchvision's old name of `targets`, with its UserWarning. */
+  get test_labels(): Tensor {
+    warn("test_labels has been renamed targets");
+    return this.targets;
   }
 
   /** The label of item i without decoding its image. */

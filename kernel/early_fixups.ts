@@ -15,6 +15,7 @@
  * loop stays for anything found only after the dialect's rewrite.
  */
 import type * as ts from "typescript";
+import { mayDefaultToClass } from "./class_default";
 import { mayHaveKeywordArguments, rewriteKeywordArguments } from "./keyword_args";
 import { tslabTypeScript } from "./resolve";
 import {
@@ -94,7 +95,8 @@ export function earlyFixUps(code: string, check: (code: string) => Checked): Ear
   const functions = /\bfunction\b|=>|\bclass\b/.test(code);
   if (!classes && !functions) return done;
   const first = check(code);
-  const kw = mayHaveKeywordArguments(code) ? rewriteKeywordArguments(code, first) : null;
+  // A parameter defaulting to a class is untyped for the dialect (kernel/class_default.ts): its keyword call is Python's at run time.
+  const kw = mayHaveKeywordArguments(code) && !mayDefaultToClass(code) ? rewriteKeywordArguments(code, first) : null;
   // TypeScript's errors inside a call Python refuses go (withKeywordErrors): the loop never sees them.
   const kept = ([start, end]: readonly [number, number]) => !kw?.errors.some((e) => start >= e.call[0] && end <= e.call[1]);
   // Classes called the Python way: without keywords, or with keywords placed at compile time.

@@ -5,14 +5,16 @@
  * prepared as the kernel prepares it (kernel/rewrite.ts prepareCellSource, loop yields on) and converted
  * by tslab's converter with the dialect, a cell's declarations reaching the next when it compiles.
  *
- *   npm run build && node bench/dialect_passes.js [--base /work/main] [--runs N] [--only REGEX]
+ *   npm run build && node bench/dialect_passes.js [--base /work/main] [--runs N] [--only REGEX] [--cells] [--dump DIR]
  *
  * Each run is a fresh process per build, alternated (base, this, base, this, ...): the process CPU
  * (user + sys) of converting the corpus, the programs tslab's watch program built
  * (kernel/resolve.ts programCount) and, where the build counts them, the checks rewriteTensorOperators
  * asked for (kernel/rewrite.ts operatorCheckCount, onOperatorPass): histograms of checks per cell and per
  * call, and what each pass after a call's first rewriting one rewrote (typed operators only found once an
- * operand was rewritten, or untyped ones, which wait for the typed ones to be done). With --base, the
+ * operand was rewritten, or untyped ones, which wait for the typed ones to be done); where the build
+ * reports them (rewrite.ts onDialectRound), the rounds of the whole dialect per cell and the fix-up that
+ * caused each round after a cell's first, with the programs those rounds built (--cells: each cell's). With --base, the
  * code each cell compiles to (tslab's output, its diagnostics) must be the same for both builds: the
  * cells that differ are listed and the exit status is 1.
  */
@@ -63,6 +65,9 @@ function child(root, only, outFile) {
     if (pass === 0) calls.push([]);
     calls[calls.length - 1].push(rewrote);
   });
+  // Each round of the whole dialect during a cell's conversion (rewrite.ts onDialectRound): why it ran, and the programs built when it began.
+  let rounds = [];
+  rewrite.onDialectRound?.((cause) => rounds.push([cause, resolve.programCount()]));
   const conv = rewrite.withNotebookDialect(() => createConverter({ isJS: false, isBrowser: false }));
   const prelude = conv.convert("", mergedPrelude({}));
   if (prelude.diagnostics.length > 0) throw new Error(`prelude: ${JSON.stringify(prelude.diagnostics)}`);
@@ -76,9 +81,13 @@ function child(root, only, outFile) {
       const src = rewrite.prepareCellSource(code, ++serial, false);
       const [p0, c0] = [resolve.programCount(), checks()];
       calls = [];
+      rounds = [];
       const r = conv.convert(prev, src);
       const diagnostics = r.diagnostics.map((d) => `${d.code} ${d.start.offset}-${d.end.offset} ${d.messageText}`);
-      results.push({ where, output: r.output, diagnostics, programs: resolve.programCount() - p0, checks: checks() - c0, calls });
+      // The programs of each round: from its start to the next's (the last's to the end of the conversion).
+      const ends = [...rounds.slice(1).map(([, p]) => p), resolve.programCount()];
+      const roundsOf = rounds.map(([cause, p], i) => [cause, ends[i] - p]);
+      results.push({ where, output: r.output, diagnostics, programs: resolve.programCount() - p0, checks: checks() - c0, calls, rounds: roundsOf });
       if (r.diagnostics.length === 0) prev = r.declOutput ?? prev;
     }
   }
@@ -112,6 +121,26 @@ function summary(label, run) {
   const calls = run.results.flatMap((r) => r.calls);
   console.log(`${label.padEnd(5)} cpu ${(run.cpu_ms / 1000).toFixed(1)} s  cells ${run.results.length}  programs ${sum((r) => r.programs)}  operator checks ${sum((r) => r.checks)}`);
   console.log(`      checks per cell ${histogram(run.results.map((r) => r.checks))}`);
+  console.log(`      programs per cell ${histogram(run.results.map((r) => r.programs))}`);
+  if (run.results.some((r) => r.rounds?.length > 0)) {
+    // Rounds of the whole dialect (convertMarked): the first, for the cell, and one per fix-up its diagnostics called for.
+    console.log(`      dialect rounds ${sum((r) => r.rounds.length)} per cell ${histogram(run.results.map((r) => r.rounds.length))}`);
+    const causes = new Map();
+    for (const r of run.results) {
+      for (const [cause, programs] of r.rounds.slice(1)) {
+        const [n, p] = causes.get(cause) ?? [0, 0];
+        causes.set(cause, [n + 1, p + programs]);
+      }
+    }
+    console.log(`      extra rounds by fix-up (rounds, their programs): ${[...causes].map(([c, [n, p]]) => `${c} ${n} (${p})`).join(", ") || "none"}`);
+    const sequences = new Map();
+    for (const r of run.results.filter((r) => r.rounds.length > 1)) {
+      const seq = r.rounds.slice(1).map(([c]) => c).join(" > ");
+      sequences.set(seq, (sequences.get(seq) ?? 0) + 1);
+    }
+    console.log(`      cells by fix-up sequence: ${[...sequences].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s}: ${n}`).join(", ") || "none"}`);
+    if (process.argv.includes("--cells")) for (const r of run.results.filter((r) => r.rounds.length > 1)) console.log(`        ${r.where}: ${r.rounds.map(([c, p]) => `${c}(${p})`).join(" ")}`);
+  }
   if (calls.length === 0) return;
   console.log(`      checks per rewriteTensorOperators call (${calls.length} calls) ${histogram(calls.map((c) => c.length))}`);
   console.log(`      passes after a call's first rewriting one: ${extraPasses(run.results)}`);
@@ -147,6 +176,14 @@ function main() {
   });
   console.log(`compared ${last.base.results.length} cells: ${last.base.results.length - differ.length} identical, ${differ.length} differ`);
   for (const d of differ) console.log(`  differs: ${d.where}`);
+  // --dump DIR: each differing cell's output and diagnostics from both builds, to diff.
+  if (arg("--dump")) {
+    fs.mkdirSync(arg("--dump"), { recursive: true });
+    for (const d of differ) {
+      const t = last.this.results.find((r) => r.where === d.where);
+      for (const [label, r] of [["base", d], ["this", t]]) fs.writeFileSync(path.join(arg("--dump"), `${d.where.replace(/[^\w.]+/g, "_")}.${label}`), `${r?.output}\n${r?.diagnostics.join("\n")}\n`);
+    }
+  }
   if (differ.length > 0) process.exitCode = 1;
 }
 

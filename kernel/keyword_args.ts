@@ -158,7 +158,7 @@ function nameList(names: string[]): string {
  * The cell `code` (checked as `checked`) with its keyword arguments placed, or null when it has
  * none. Calls Python would refuse stay as written and are listed in `errors`.
  */
-export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf, offset }: CheckedCell): (Mapped & { errors: KeywordError[] }) | null {
+export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf, offset }: CheckedCell): (Mapped & { errors: KeywordError[]; classCalls: [number, number][] }) | null {
   const t = tslabTypeScript();
   const K = t.SyntaxKind;
   const text = sf.text;
@@ -166,6 +166,12 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   /** Calls with a `**mapping`: Python's name of the callee, and the keywords written by name. */
   const unpacking = new Map<ts.Node, { fname: string; given: string[] }>();
   const errors: KeywordError[] = [];
+  /**
+   * Classes called the Python way (no `new`) whose keywords are placed here, not when the call runs:
+   * each stays a call, which TypeScript then reports as a class called without `new` (kernel/rewrite.ts
+   * inserts it). [start, end) of the cell.
+   */
+  const classCalls: [number, number][] = [];
   const fail = (call: ts.Node, n: ts.Node, message: string): void => {
     errors.push({ start: n.getStart(sf) - offset, end: n.end - offset, message, call: [call.getStart(sf) - offset, call.end - offset] });
   };
@@ -277,7 +283,8 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     let construct = t.isNewExpression(call);
     let sigs: readonly ts.Signature[] = construct ? callee.getConstructSignatures() : callee.getCallSignatures();
     // Python constructs by calling the class: `Net(a=1)` before kernel/rewrite.ts inserts `new`.
-    if (!construct && sigs.length === 0 && callee.getConstructSignatures().length > 0) {
+    const classCall = !construct && sigs.length === 0 && callee.getConstructSignatures().length > 0;
+    if (classCall) {
       sigs = callee.getConstructSignatures();
       construct = true;
     }
@@ -359,6 +366,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
         const placed = !second !== user ? asOptions(params) : asNamed(params, user);
         if (placed) {
           plans.set(call, placed);
+          if (classCall && placed.kind !== "dynamic") classCalls.push([call.getStart(sf) - offset, call.end - offset]);
           return;
         }
       }
@@ -394,7 +402,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
   };
   sf.forEachChild(visit);
   const reported = errors.map((e) => ({ ...e }));
-  if (plans.size === 0) return reported.length > 0 ? { code, mapBack: (o) => o, mapForward: (o) => o, errors: reported } : null;
+  if (plans.size === 0) return reported.length > 0 ? { code, mapBack: (o) => o, mapForward: (o) => o, errors: reported, classCalls } : null;
 
   const out = new Output(text, offset);
   const newlines = (s: string): number => (s.match(/\n/g) ?? []).length;
@@ -545,7 +553,7 @@ export function rewriteKeywordArguments(code: string, { checker, sourceFile: sf,
     pos = c.end;
   });
   out.copy(pos, text.length);
-  return { code: out.text, mapBack: (o) => out.mapBack(o), mapForward: (o) => out.mapForward(o), errors: reported };
+  return { code: out.text, mapBack: (o) => out.mapBack(o), mapForward: (o) => out.mapForward(o), errors: reported, classCalls };
 }
 
 /** `inner` (the dialect's rewrite of the cell) then the keyword arguments, mapped back to the cell as written. */

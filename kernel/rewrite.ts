@@ -48,6 +48,7 @@ import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor 
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
+import { earlyFixUps, outOfOrder } from "./early_fixups";
 import { METHODS as DUNDERS, UNARY as UNARY_DUNDERS } from "../src/pyoperator";
 
 /** The name the prelude binds kernel/tick.ts's `tick` to. */
@@ -3440,6 +3441,23 @@ export function mapsOfModules(t: typeof ts, code: string, { checker, sourceFile:
   return inserts.length === 0 ? null : inserted(code, inserts);
 }
 
+/** What made convertMarked run the dialect: the cell ("cell"), or the fix-up its last round's diagnostics called for. */
+export type FixUp = "new" | "late_bound" | "fields" | "module_attributes" | "rebinding" | "maps_of_modules";
+/** Why convertMarked runs the dialect: the cell, a fix-up, or the cell again ("restart": kernel/early_fixups.ts made a fix-up out of the loop's order). */
+export type RoundCause = FixUp | "cell" | "restart";
+let roundListener: ((cause: RoundCause) => void) | null = null;
+
+/**
+ * Calls `listener` before each round of the whole dialect a cell's conversion runs from now on, with
+ * why it runs, until the returned function is called (bench/dialect_passes.js).
+ */
+export function onDialectRound(listener: (cause: RoundCause) => void): () => void {
+  roundListener = listener;
+  return () => {
+    if (roundListener === listener) roundListener = null;
+  };
+}
+
 /** TypeScript's "Type '{0}' is not assignable to type '{1}'." and its "is missing the following properties" variants. */
 export const NOT_ASSIGNABLE = [2322, 2739, 2740, 2741];
 /** TypeScript's "Cannot assign to '{0}' because it is a function.": Python's `f = lambda x: ...` after an earlier cell's `def f`. */
@@ -3823,32 +3841,34 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     {
       const tupled = tupleSamples(src);
       const iterable = iterableClasses(tupled?.code ?? src);
-      // Classes called the Python way: `new` where the compiler asks for it, then compile again.
-      let code = iterable?.code ?? tupled?.code ?? src;
-      // Found first on the checker of the cell as it is (the dialect's first check reads that text too,
-      // when no class is called): TypeScript's error would otherwise ask for a second round of the
-      // whole dialect, each of its checks a program of its own. A call found only then gets its `new`
-      // below, as does a call with keywords, which kernel/keyword_args.ts may make Python's call at run time.
-      const made = latest && mayCallClass(code) ? insertNew(code, classesCalled(typescript(), check(prevDecl)(code), false)) : null;
-      if (made !== null) code = made.code;
-      const maps: Rewritten[] = [tupled, iterable, made].filter((m): m is Rewritten => m !== null);
+      const prepared = iterable?.code ?? tupled?.code ?? src;
+      // Classes called the Python way, late-bound names and fields assigned the Python way, which
+      // TypeScript's errors would otherwise ask for in a round of the whole dialect each (each of its
+      // checks a program of its own): found first on the checker of the cell as it is, which the
+      // dialect's first check reads too when none applies (kernel/early_fixups.ts).
+      const early = latest ? earlyFixUps(prepared, check(prevDecl)) : { code: prepared, maps: [], kinds: [] };
+      let code = early.code;
+      let maps: Rewritten[] = [tupled, iterable, ...early.maps].filter((m): m is Rewritten => m !== null);
+      roundListener?.("cell");
       let result = convertDialect(prevDecl, code);
-      // Then attributes assigned in a constructor the Python way get declared (their types known now).
+      // Then what TypeScript finds only once the dialect has rewritten the cell, the same way.
       const reported = (error: number) => result.diagnostics.filter((d) => !d.fileName && d.code === error).map((d) => [d.start.offset, d.end.offset] as const);
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const called = insertNew(code, reported(CALLED_CLASS)) ?? lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
-        const readOnly = called === null ? reported(READ_ONLY_PROPERTY) : [];
-        const functionMembers = readOnly.length > 0 ? functionMemberAssignments(typescript(), check(prevDecl)(code), readOnly) : [];
-        const unknown = called === null ? [...[NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported), ...functionMembers] : [];
-        const declared =
-          called ?? (unknown.length > 0 ? declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown) ?? moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes) : null);
-        const rebinding = declared === null ? [...NOT_ASSIGNABLE, ASSIGNED_FUNCTION].flatMap(reported) : [];
-        const rebound = declared ?? (rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null);
-        const overloads = rebound === null ? reported(NO_OVERLOAD) : [];
-        const fixed = rebound ?? (overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null);
-        if (fixed === null) break;
-        maps.push(fixed);
-        code = fixed.code;
+        const fix = fixUp(prevDecl, code, reported);
+        if (fix === null) break;
+        if (pass === 0 && outOfOrder(early.kinds, fix.cause)) {
+          // The loop would have made this one before an early one: it makes them all, from the cell as it was.
+          roundListener?.("restart");
+          code = prepared;
+          maps = [tupled, iterable].filter((m): m is Rewritten => m !== null);
+          const made = mayCallClass(code) ? insertNew(code, classesCalled(typescript(), check(prevDecl)(code), false)) : null;
+          if (made !== null) [code, maps] = [made.code, [...maps, made]];
+          result = convertDialect(prevDecl, code);
+          continue;
+        }
+        roundListener?.(fix.cause);
+        maps.push(fix.fixed);
+        code = fix.fixed.code;
         result = convertDialect(prevDecl, code);
       }
       if (result.diagnostics.length === 0) attributesSetOnUntyped(code, tensorAttributes);
@@ -3859,6 +3879,31 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
         diagnostics: result.diagnostics.map((d) => (d.fileName ? d : { ...d, start: positionIn(src, back(d.start.offset)), end: positionIn(src, back(d.end.offset)) })),
       };
     }
+  }
+  /**
+   * The first fix-up that the diagnostics of the dialect's last round (`reported`, at the positions of
+   * `code`, the cell before the dialect) call for, applied to `code`, and which it is; null when none applies.
+   */
+  function fixUp(prevDecl: string, code: string, reported: (error: number) => (readonly [number, number])[]): { cause: FixUp; fixed: Rewritten } | null {
+    const made = insertNew(code, reported(CALLED_CLASS));
+    if (made !== null) return { cause: "new", fixed: made };
+    const late = lateBoundNames(code, CANNOT_FIND_NAME.flatMap(reported));
+    if (late !== null) return { cause: "late_bound", fixed: late };
+    const readOnly = reported(READ_ONLY_PROPERTY);
+    const functionMembers = readOnly.length > 0 ? functionMemberAssignments(typescript(), check(prevDecl)(code), readOnly) : [];
+    const unknown = [...[NO_SUCH_PROPERTY, NO_SUCH_PROPERTY_SUGGESTED].flatMap(reported), ...functionMembers];
+    if (unknown.length > 0) {
+      const fields = declareAssignedFields(typescript(), code, check(prevDecl)(code), unknown);
+      if (fields !== null) return { cause: "fields", fixed: fields };
+      const reached = moduleAttributes(typescript(), code, check(prevDecl)(code), unknown, attributes, tensorAttributes);
+      if (reached !== null) return { cause: "module_attributes", fixed: reached };
+    }
+    const rebinding = [...NOT_ASSIGNABLE, ASSIGNED_FUNCTION].flatMap(reported);
+    const rebound = rebinding.length > 0 ? pythonRebindings(typescript(), code, check(prevDecl)(code), rebinding) : null;
+    if (rebound !== null) return { cause: "rebinding", fixed: rebound };
+    const overloads = reported(NO_OVERLOAD);
+    const typedMaps = overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null;
+    return typedMaps === null ? null : { cause: "maps_of_modules", fixed: typedMaps };
   }
   /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
   function constructing(prevDecl: string, src: string): Rewritten {

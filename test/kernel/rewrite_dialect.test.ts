@@ -9,7 +9,7 @@ import { blockScopedNames, BlockNames } from "../../kernel/block_names";
 import { attribute as liveAttribute, attributeOf as liveAttributeOf, callable as liveCallable, callee as liveCallee, lookup as liveLookup, unbind as liveUnbind } from "../../kernel/live_globals";
 import { mayDefaultToClass } from "../../kernel/class_default";
 import { mayCallInstances } from "../../kernel/call_dunder";
-import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, onDialectRound, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
 import { torch } from "../../src";
 import * as fs from "fs";
 import * as path from "path";
@@ -651,6 +651,41 @@ describe("a class called the Python way is constructed (`new` inserted where Typ
     const src = "const l2 = torch.nn.Linear(2, 3);\nl2.nosuch(1) + torch.nn.ReLU()";
     const r = convert(src);
     expect(r.diagnostics.map((d) => [d.code, d.start.line, d.start.character, d.start.offset])).toEqual([[2339, 1, 3, src.indexOf("nosuch")]]);
+  });
+});
+
+describe("the fix-ups TypeScript's errors call for are made before the dialect's first round (kernel/early_fixups.ts)", () => {
+  test("keyword class calls, a late-bound name and Python's fields: one round of the dialect, as compiled before", () => {
+    const rounds: string[] = [];
+    const stop = onDialectRound((cause) => rounds.push(cause));
+    const converted = (src: string) => {
+      try {
+        return (conv as Converter).convert(prev, src);
+      } finally {
+        stop();
+      }
+    };
+    const r = converted(
+      [
+        "class KwNet extends torch.nn.Module {",
+        "  constructor() {",
+        "    super();",
+        "    this.lin = torch.nn.Linear(2, later_units, bias=false);",
+        "    this.seq = torch.nn.Sequential(torch.nn.Linear(2, 2, bias=true), torch.nn.ReLU());",
+        "  }",
+        "  forward(x: torch.Tensor) { return this.lin(this.seq(x)) * 2; }",
+        "}",
+      ].join("\n"),
+    );
+    expect(r.diagnostics).toEqual([]);
+    // Before: `new` for the keyword calls, then the late-bound name, then the fields, a round of the whole dialect each.
+    expect(rounds).toEqual(["cell"]);
+    expect(r.output).toContain("this.lin = new exports.torch.nn.Linear(2, (");
+    expect(r.output).toContain('lookup(exports, "later_units")), { bias: false });');
+    expect(r.output).toContain("new exports.torch.nn.Sequential(new exports.torch.nn.Linear(2, 2, { bias: true }), new exports.torch.nn.ReLU())");
+    // The fields typed by the calls with their `new`: the dialect saw a Tensor (`* 2` is mul).
+    expect(r.declOutput).toMatch(/lin: .*Linear;/);
+    expect(r.output).toMatch(/this\.lin\(this\.seq\(x\)\)\.mul\(2\)/);
   });
 });
 

@@ -146,3 +146,29 @@ export function sectionsForSuite(
   });
   return nbs;
 }
+
+/**
+ * A first cell that writes the first 600 training / 100 test images of the repository's Fashion-MNIST
+ * sample (data/FashionMNIST/raw) as plain IDX files under `<tmp>/data/<folder>/raw` and makes that
+ * temporary folder the kernel's working directory: a tutorial's `datasets.MNIST("data", ...)` /
+ * `FashionMNIST("data", ...)` then reads a small set, as the port's generator does in Python.
+ */
+export function sampleIdxSetup(tmpPrefix: string, folder: string): string {
+  const source = path.resolve(__dirname, "..", "..", "data", "FashionMNIST", "raw");
+  return `{
+  const fs = require("fs"), path = require("path"), os = require("os"), zlib = require("zlib");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), ${JSON.stringify(tmpPrefix)}));
+  const raw = path.join(tmp, "data", ${JSON.stringify(folder)}, "raw");
+  fs.mkdirSync(raw, {recursive: true});
+  for (const [split, n] of [["train", 600], ["t10k", 100]] as [string, number][]) {
+    for (const [kind, size] of [["images-idx3", 784], ["labels-idx1", 1]] as [string, number][]) {
+      const buf = zlib.gunzipSync(fs.readFileSync(path.join(${JSON.stringify(source)}, \`\${split}-\${kind}-ubyte.gz\`)));
+      const start = 4 + 4 * buf[3];
+      const head = Buffer.from(buf.subarray(0, start));
+      head.writeUInt32BE(n, 4);
+      fs.writeFileSync(path.join(raw, \`\${split}-\${kind}-ubyte\`), Buffer.concat([head, buf.subarray(start, start + n * size)]));
+    }
+  }
+  process.chdir(tmp);
+}`;
+}

@@ -68,30 +68,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
+import { cellsOf, sampleIdxSetup, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
 import { asShown, figuresOf, type FigureInfo } from "./_figures";
 
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "deeplizard.json"), "utf8")) as Record<string, (CellOutput & { figures: FigureInfo[] })[]>;
-const SOURCE = path.resolve(__dirname, "..", "..", "data", "FashionMNIST", "raw");
 
 /** The first 600 training / 100 test images of data/FashionMNIST/raw as plain IDX files under ./data (gen_deeplizard.py's SETUP). */
-const SETUP = `{
-  const fs = require("fs"), path = require("path"), os = require("os"), zlib = require("zlib");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "deeplizard-"));
-  const raw = path.join(tmp, "data", "FashionMNIST", "raw");
-  fs.mkdirSync(raw, {recursive: true});
-  for (const [split, n] of [["train", 600], ["t10k", 100]] as [string, number][]) {
-    for (const [kind, size] of [["images-idx3", 784], ["labels-idx1", 1]] as [string, number][]) {
-      const buf = zlib.gunzipSync(fs.readFileSync(path.join(${JSON.stringify(SOURCE)}, \`\${split}-\${kind}-ubyte.gz\`)));
-      const start = 4 + 4 * buf[3];
-      const head = Buffer.from(buf.subarray(0, start));
-      head.writeUInt32BE(n, 4);
-      fs.writeFileSync(path.join(raw, \`\${split}-\${kind}-ubyte\`), Buffer.concat([head, buf.subarray(start, start + n * size)]));
-    }
-  }
-  process.chdir(tmp);
-}`;
+const SETUP = sampleIdxSetup("deeplizard-", "FashionMNIST");
 
 /** One cell for the course's consecutive one-line cells (gen_deeplizard.py's shows): each value printed, the last one shown. */
 function shows(...exprs: string[]): string {

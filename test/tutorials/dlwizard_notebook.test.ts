@@ -24,7 +24,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { cellsOf, runNotebooks } from "./_notebooks";
+import { cellsOf, runNotebooks, sampleIdxSetup } from "./_notebooks";
 import { expectSamePrint } from "./_tutorial";
 
 interface Cell {
@@ -35,25 +35,9 @@ interface Cell {
 }
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "dlwizard.json"), "utf8")) as { cells: Cell[] };
-const SOURCE = path.resolve(__dirname, "..", "..", "data", "FashionMNIST", "raw");
 
 /** gen_dlwizard.py's setup(): the first 600 training / 100 test images of data/FashionMNIST/raw as MNIST's raw files under ./data. */
-const SETUP = `{
-  const fs = require("fs"), path = require("path"), os = require("os"), zlib = require("zlib");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dlwizard-"));
-  const raw = path.join(tmp, "data", "MNIST", "raw");
-  fs.mkdirSync(raw, {recursive: true});
-  for (const [split, n] of [["train", 600], ["t10k", 100]] as [string, number][]) {
-    for (const [kind, size] of [["images-idx3", 784], ["labels-idx1", 1]] as [string, number][]) {
-      const buf = zlib.gunzipSync(fs.readFileSync(path.join(${JSON.stringify(SOURCE)}, \`\${split}-\${kind}-ubyte.gz\`)));
-      const start = 4 + 4 * buf[3];
-      const head = Buffer.from(buf.subarray(0, start));
-      head.writeUInt32BE(n, 4);
-      fs.writeFileSync(path.join(raw, \`\${split}-\${kind}-ubyte\`), Buffer.concat([head, buf.subarray(start, start + n * size)]));
-    }
-  }
-  process.chdir(tmp);
-}`;
+const SETUP = sampleIdxSetup("dlwizard-", "MNIST");
 
 /** An object's address (`<generator object Module.parameters at 0x7f...>`) is the process's. */
 const unaddressed = (s: string) => s.replace(/ at 0x[0-9a-f]+>/g, " at 0x>");

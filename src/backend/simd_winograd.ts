@@ -218,12 +218,17 @@ function transforms(backend: unknown): Exports | null {
 }
 
 const WINOGRAD_ENV = process.env.TORCHLAB_WINOGRAD;
-let enabled = WINOGRAD_ENV !== "0";
+/**
+ * Off unless TORCHLAB_WINOGRAD=1: its gradients round differently enough from direct convolution that
+ * a port training resnet34 with Adam (wz_classification Test5_resnet) printed 1.1833 where PyTorch
+ * printed 1.1841, outside the tolerance set from PyTorch's own spread; until that is measured against
+ * PyTorch's spread it stays opt-in.
+ */
+let enabled = WINOGRAD_ENV === "1";
 
 /**
- * Turns Winograd off (false: every 3x3 convolution runs direct, as before it; the benchmarks and the
- * rounding comparison run both in one build) or back on; returns the previous setting. Also
- * TORCHLAB_WINOGRAD=0.
+ * Turns Winograd on (true) or off (false: every 3x3 convolution runs direct; the benchmarks and the
+ * rounding comparison run both in one build); returns the previous setting. Also TORCHLAB_WINOGRAD=1.
  */
 export function setWinograd(on: boolean): boolean {
   const previous = enabled;

@@ -38,11 +38,17 @@ function close(label: string, got: Float32Array, want: Float32Array): void {
 describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
   // Every size through the NCHW kernels (with 2 threads only up to 4 M multiply-adds by default).
   let bound: ReturnType<typeof setNchwConvMaxMacs>;
+  let wasOn: boolean;
   beforeAll(async () => {
     await torch.ready();
     bound = setNchwConvMaxMacs(Infinity);
+    // Opt-in (TORCHLAB_WINOGRAD=1): on for this suite.
+    wasOn = winograd.setWinograd(true);
   });
-  afterAll(() => setNchwConvMaxMacs(bound));
+  afterAll(() => {
+    setNchwConvMaxMacs(bound);
+    winograd.setWinograd(wasOn);
+  });
   afterEach(() => jest.restoreAllMocks());
 
   // [x, w, padding]: its forward, input gradient and weight gradient through Winograd.

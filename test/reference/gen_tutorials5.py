@@ -585,8 +585,9 @@ init_orthogonal()
 
 # ------------------------------------------------------------------ introyt "Training with PyTorch"
 class Writer:
-    """Stands in for torch.utils.tensorboard.SummaryWriter (which torchlab does not have): records the
-    scalars the tutorial logs."""
+    """Stands in for torch.utils.tensorboard.SummaryWriter (the tensorboard package is not installed
+    beside this PyTorch): records the scalars the tutorial logs, which the port reads back from the
+    event files torchlab's SummaryWriter writes."""
 
     def __init__(self, logdir):
         self.logdir = logdir
@@ -607,8 +608,8 @@ def trainingyt():
     _tutorial_common.digits (28x28 in [0, 1]) in a Dataset that applies the tutorial's
     transforms.Normalize((0.5,), (0.5,)) (ToTensor's PIL step has nothing to do on a tensor); the
     tutorial draws without a seed, the port seeds torch.manual_seed(0) first; the loss is reported every
-    5 batches (not 1000), 2 epochs (not 5); the SummaryWriter is a recorder (Writer above) and the
-    timestamp is fixed; torch.save of the best state_dict is left out."""
+    5 batches (not 1000), 2 epochs (not 5); here the SummaryWriter is a recorder (Writer above) and
+    the timestamp is fixed; torch.save of the best state_dict is left out."""
     import torchvision.transforms as transforms
     from torch.utils.data import Dataset, DataLoader
     from _tutorial_common import digits

@@ -9,34 +9,27 @@
  *
  * Fashion-MNIST becomes 40 + 12 images of _tutorial.ts's digits(); the tutorial draws without a seed,
  * both sides seed manual_seed(0) first; the loss is reported every 5 batches (not 1000) over 2 epochs
- * (not 5). torch.utils.tensorboard.SummaryWriter is replaced on both sides by a recorder (torchlab has
- * no TensorBoard writer) and the timestamp is fixed; the best model's torch.save is recorded, not done.
+ * (not 5). torchlab logs with torch.utils.tensorboard.SummaryWriter, under a temporary folder, and the
+ * timestamp is the tutorial's `datetime.now().strftime('%Y%m%d_%H%M%S')`; the scalars read back from the
+ * event files are compared with what the generator's recorder logged (tensorboard is not installed
+ * beside its PyTorch; the generator's timestamp is fixed). The best model's torch.save is recorded, not
+ * done.
  * Python's '{}'.format(avg_vloss) formats a 0-d tensor as its item (Tensor.__format__), where
  * JavaScript's `${avg_vloss}` is its str(), `tensor(2.2976)`: the port writes `${avg_vloss.item()}`.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { torch, torchvision } from "../../src";
+import { datetime } from "../../src/datetime";
 import { reference, expectSamePrint, digits } from "./_tutorial";
+import { scalarsOf } from "../utils/_tfevents";
 
 const { nn } = torch;
 const F = nn.functional;
 const transforms = torchvision.transforms;
 type Tensor = InstanceType<typeof torch.Tensor>;
 const R = reference("trainingyt");
-
-class Writer {
-  logdir: string;
-  scalars: unknown[] = [];
-  constructor(logdir: string) {
-    this.logdir = logdir;
-  }
-  add_scalar(tag: string, value: number, step: number): void {
-    this.scalars.push([tag, value, step]);
-  }
-  add_scalars(tag: string, values: Record<string, number | Tensor>, step: number): void {
-    this.scalars.push([tag, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? v : v.item()])), step]);
-  }
-  flush(): void {}
-}
 
 class GarmentClassifier extends nn.Module {
   conv1 = new nn.Conv2d(1, 6, 5);
@@ -112,7 +105,8 @@ test("trainingyt: Dataset + Normalize, DataLoader, GarmentClassifier, train_one_
   // Optimizers specified in the torch.optim package
   const optimizer = new torch.optim.SGD(model.parameters(), { lr: 0.001, momentum: 0.9 });
 
-  function train_one_epoch(epoch_index: number, tb_writer: Writer): number {
+  const { SummaryWriter } = torch.utils.tensorboard;
+  function train_one_epoch(epoch_index: number, tb_writer: InstanceType<typeof SummaryWriter>): number {
     let running_loss = 0;
     let last_loss = 0;
     let i = 0;
@@ -142,8 +136,10 @@ test("trainingyt: Dataset + Normalize, DataLoader, GarmentClassifier, train_one_
     return last_loss;
   }
 
-  const timestamp = "20240101_000000";
-  const writer = new Writer(`runs/fashion_trainer_${timestamp}`);
+  // Initializing in a separate cell so we can easily add more epochs to the same run
+  const timestamp = datetime.now().strftime("%Y%m%d_%H%M%S");
+  const runs = fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-trainingyt-"));
+  const writer = new SummaryWriter(path.join(runs, `runs/fashion_trainer_${timestamp}`));
   let epoch_number = 0;
   const EPOCHS = 2;
   let best_vloss: number | Tensor = 1_000_000;
@@ -181,16 +177,27 @@ test("trainingyt: Dataset + Normalize, DataLoader, GarmentClassifier, train_one_
     }
     epoch_number += 1;
   }
-  expect(saved).toEqual(R.saved);
+  writer.close();
+  expect(timestamp).toMatch(/^\d{8}_\d{6}$/);
+  expect(saved.map((p) => p.replace(timestamp, "20240101_000000"))).toEqual(R.saved);
   expectSamePrint(String(best_vloss), R.best_vloss as string);
   const want = R.printed as string[];
   expect(printed.length).toBe(want.length);
   printed.forEach((p, i) => expectSamePrint(p, want[i], 1e-4));
-  const wantScalars = R.scalars as unknown[][];
-  writer.scalars.forEach((s, k) => {
-    const [tag, value, step] = s as [string, number | Record<string, number>, number];
-    expect([tag, step]).toEqual([wantScalars[k][0], wantScalars[k][2]]);
-    if (typeof value === "number") expect(value).toBeCloseTo(wantScalars[k][1] as number, 4);
-    else for (const [key, v] of Object.entries(value)) expect(v).toBeCloseTo((wantScalars[k][1] as Record<string, number>)[key], 4);
-  });
+  // What the writer logged, read back from its event files: add_scalar's run, then add_scalars' one run
+  // per key (<log_dir>/<main_tag with / as _>_<key>, tagged with the main tag).
+  const run = path.join(runs, `runs/fashion_trainer_${timestamp}`);
+  const logged = scalarsOf(run);
+  const perKey = (key: string) => scalarsOf(path.join(run, `Training vs. Validation Loss_${key}`));
+  const wantScalars = R.scalars as [string, number | Record<string, number>, number][];
+  const wantTrain = wantScalars.filter((s) => typeof s[1] === "number") as [string, number, number][];
+  expect(logged.map(([tag, , step]) => [tag, step])).toEqual(wantTrain.map(([tag, , step]) => [tag, step]));
+  logged.forEach(([, v], k) => expect(v).toBeCloseTo(wantTrain[k][1], 4));
+  const wantPairs = wantScalars.filter((s) => typeof s[1] !== "number") as [string, Record<string, number>, number][];
+  for (const key of ["Training", "Validation"]) {
+    const got = perKey(key);
+    expect(got.map(([tag, , step]) => [tag, step])).toEqual(wantPairs.map(([tag, , step]) => [tag, step]));
+    got.forEach(([, v], k) => expect(v).toBeCloseTo(wantPairs[k][1][key], 4));
+  }
+  fs.rmSync(runs, { recursive: true, force: true });
 });

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { torch, torchvision } from "../../src";
+import { eventFiles, records, fields } from "./_tfevents";
 
 const { SummaryWriter } = torch.utils.tensorboard;
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "tensorboard.json"), "utf8")) as {
@@ -18,51 +19,6 @@ const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "te
 const ft = (data: number | number[] | number[][] | number[][][]) => torch.tensor(data, { dtype: torch.float32 });
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "torchlab-tb-"));
-const eventFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.startsWith("events.out.tfevents."));
-
-/** The TFRecords of a file: [payload, ...]. */
-function records(buf: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  for (let o = 0; o < buf.length; ) {
-    const n = Number(dv.getBigUint64(o, true));
-    out.push(buf.subarray(o + 12, o + 12 + n));
-    o += 12 + n + 4;
-  }
-  return out;
-}
-
-/** Length-delimited fields of one protobuf message, by field number (enough to walk Event > Summary > Value > Image). */
-function fields(b: Uint8Array): Map<number, (Uint8Array | number)[]> {
-  const m = new Map<number, (Uint8Array | number)[]>();
-  let o = 0;
-  const varint = () => {
-    let x = 0;
-    let s = 1;
-    for (;;) {
-      const c = b[o++];
-      x += (c & 0x7f) * s;
-      s *= 128;
-      if (c < 0x80) return x;
-    }
-  };
-  while (o < b.length) {
-    const key = varint();
-    const f = Math.floor(key / 8);
-    const wire = key & 7;
-    let v: Uint8Array | number;
-    if (wire === 0) v = varint();
-    else if (wire === 1) (v = new DataView(b.buffer, b.byteOffset + o, 8).getFloat64(0, true)), (o += 8);
-    else if (wire === 5) (v = new DataView(b.buffer, b.byteOffset + o, 4).getFloat32(0, true)), (o += 4);
-    else {
-      const n = varint();
-      v = b.subarray(o, o + n);
-      o += n;
-    }
-    m.set(f, [...(m.get(f) ?? []), v]);
-  }
-  return m;
-}
 
 test("scalars (numbers and tensors, with and without a step), text and histograms are PyTorch's event records byte for byte", () => {
   const dir = tmp();

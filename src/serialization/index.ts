@@ -16,7 +16,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AttributeError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { AttributeError, FileNotFoundError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { writeFileAtomic } from "./atomic";
 import { encode, decode } from "./safetensors";
@@ -219,7 +219,8 @@ export function load<T = any>(f: string | ({ f: string } & Record<string, unknow
     buf = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new RuntimeError(`torch.load('${f}'): [Errno 2] No such file or directory: '${f}'`);
+    // Python's open() inside torch.load: FileNotFoundError (an OSError), with Python's message.
+    if (code === "ENOENT") throw new FileNotFoundError(`[Errno 2] No such file or directory: '${f}'`);
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
   try {

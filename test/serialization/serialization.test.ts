@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "child_process";
 import { torch } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { pythonHas } from "../python";
+import { FileNotFoundError, OSError } from "../../src/errors";
 
 const REF = path.join(__dirname, "../reference/checkpoints");
 const PY = "/usr/bin/python3";
@@ -256,8 +257,17 @@ describe("errors name the file and what is wrong (safetensors files)", () => {
     expect(loadBytes(b)).toThrow("tensor 'b' fails its CRC-32 check: the file is corrupted");
   });
 
-  test("a missing file", () => {
-    expect(() => torch.load(file("nope.pt"))).toThrow(`torch.load('${file("nope.pt")}'): [Errno 2] No such file or directory`);
+  test("a missing file is Python's FileNotFoundError (an OSError), as PyTorch's open() raises it", () => {
+    const missing = file("nope.pt");
+    let err: unknown;
+    try {
+      torch.load(missing);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(FileNotFoundError);
+    expect(err).toBeInstanceOf(OSError);
+    expect((err as Error).message).toBe(`[Errno 2] No such file or directory: '${missing}'`);
   });
 
   test("saving what a checkpoint cannot hold", () => {

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { torch, torchvision } from "../../src";
 import type { Tensor } from "../../src/torch";
+import { FileNotFoundError, OSError } from "../../src/errors";
 
 const { datasets, transforms, io } = torchvision;
 
@@ -460,6 +461,9 @@ describe("ImageFolder", () => {
     expect(err!.name).toBe("FileNotFoundError");
     expect(err!.message).toBe("Found no valid file for the classes b. Supported extensions are: .jpg, .jpeg, .png, .ppm, .bmp, .pgm, .tif, .tiff, .webp");
     expect(() => new datasets.ImageFolder(path.join(dir, "nope"))).toThrow(/No such file or directory/);
+    // The prelude's FileNotFoundError, an OSError: `except FileNotFoundError` / `except OSError` catch it.
+    expect(() => new datasets.ImageFolder(path.join(dir, "nope"))).toThrow(FileNotFoundError);
+    expect(() => new datasets.ImageFolder(path.join(dir, "nope"))).toThrow(OSError);
     expect(() => datasets.make_dataset(emptyCls, { a: 0 })).toThrow(/Both extensions and is_valid_file/);
     expect(() => new datasets.DatasetFolder(emptyCls, {} as never)).toThrow(/loader must be a function/);
   });

@@ -3,20 +3,15 @@
  * PyTorch's repr), on torch.utils.data.Dataset's protocol (`getitem(index)`, `len()`).
  */
 import { Dataset } from "../../utils/data/dataset";
-import { IndexError, TypeError } from "../../errors";
+import { FileNotFoundError, IndexError, TypeError } from "../../errors";
 import { asPyTuple } from "../../pyrepr";
 import { Transform } from "../transforms/transform";
 
 /** A transform applied to a sample's input or target: a transform object or any function. */
 export type Fn<I, O> = (x: I) => O;
 
-/** Python's FileNotFoundError, raised when dataset files are missing. */
-export class FileNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FileNotFoundError";
-  }
-}
+/** Python's FileNotFoundError (an OSError), raised when dataset files are missing: the prelude's own class. */
+export { FileNotFoundError };
 
 function reprLines(t: unknown, head: string): string[] {
   // A plain function prints as Python prints one (without the address), not as its source code.

@@ -129,6 +129,10 @@ export function save(obj: unknown, f?: string, options?: SaveOptions): void {
     throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
   }
   const dir = path.dirname(target);
+  // PyTorch's checks and messages (its PyTorchFileWriter): the parent folder as the path names it, then a
+  // path that cannot be a file. Nothing is written, and an existing file stays as it was.
+  if (!fs.existsSync(dir)) throw new RuntimeError(`Parent directory ${f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : dir} does not exist.`);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new RuntimeError(`File ${f} cannot be opened.`);
   try {
     writeFileAtomic(target, bytes);
   } catch (e) {

@@ -335,7 +335,7 @@ describe("torch.save errors", () => {
     torch.save({ v: torch.tensor([1]) }, file("ckpt.pt"));
     const before = fs.readFileSync(file("ckpt.pt"));
     expect(() => torch.save({ v: torch.tensor([2]), bad: () => 0 }, file("ckpt.pt"))).toThrow("cannot save 'bad'");
-    expect(() => torch.save({ v: 1 }, path.join(dir, "missing", "ckpt.pt"))).toThrow(/torch\.save\('.*ckpt\.pt'\): ENOENT/);
+    expect(() => torch.save({ v: 1 }, path.join(dir, "missing", "ckpt.pt"))).toThrow(`Parent directory ${path.join(dir, "missing")} does not exist.`);
     expect(fs.readFileSync(file("ckpt.pt")).equals(before)).toBe(true);
     torch.save({ v: torch.tensor([3]) }, file("ckpt.pt"));
     expect(fs.readdirSync(dir)).toEqual(["ckpt.pt"]);

@@ -13,13 +13,14 @@ const BUILTIN_NAMES = [
   "print", "len", "range", "enumerate", "zip", "iter", "next", "list", "tuple", "sorted", "sum", "min", "max",
   "abs", "round", "float", "int", "str", "repr", "isinstance", "set", "True", "False", "None", "__name__", "map",
   "getattr", "hasattr", "setattr", "type", "divmod", "dict", "any", "all", "bool", "filter", "reversed", "pow", "hex",
-  "oct", "bin", "ord", "chr", "hash",
+  "oct", "bin", "ord", "chr", "hash", "open",
 ] as const;
 
 /** Python's built-in exceptions (src/exceptions.ts); TypeError is JavaScript's own. */
 const EXCEPTION_NAMES = [
   "Exception", "ValueError", "RuntimeError", "KeyError", "IndexError", "AssertionError", "NotImplementedError",
   "StopIteration", "ZeroDivisionError", "AttributeError", "FileNotFoundError", "FileExistsError", "OverflowError", "OSError",
+  "IsADirectoryError",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */

@@ -48,6 +48,7 @@ import { pyStr } from "./display/print";
 export { len } from "./utils/data/dataset";
 export { getattr, hasattr, setattr } from "./pyattr";
 export { set, PySet } from "./pyset";
+export { open } from "./pyfile";
 
 // ---------------------------------------------------------------- Python's view of a value
 

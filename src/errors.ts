@@ -185,6 +185,22 @@ export class FileExistsError extends OSError {
   }
 }
 
+/** Python's IsADirectoryError (open() of a folder, src/pyfile.ts), an OSError. */
+export class IsADirectoryError extends OSError {
+  constructor(message = "") {
+    super(message);
+    this.name = "IsADirectoryError";
+  }
+}
+
+/** Python's LookupError (open() with an unknown encoding, src/pyfile.ts). */
+export class LookupError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "LookupError";
+  }
+}
+
 /** Python's json.JSONDecodeError (src/json.ts), a ValueError. */
 export class JSONDecodeError extends ValueError {
   constructor(message = "") {
@@ -195,6 +211,6 @@ export class JSONDecodeError extends ValueError {
 
 // `type(e)` of each prints as Python's builtin class, `<class 'IndexError'>`, not under `__main__`.
 asPyBuiltinClass(TorchTypeError, "TypeError");
-for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError]) {
+for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError, IsADirectoryError, LookupError]) {
   asPyBuiltinClass(cls);
 }

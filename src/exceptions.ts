@@ -15,6 +15,7 @@ export {
   FileExistsError,
   FileNotFoundError,
   IndexError,
+  IsADirectoryError,
   KeyError,
   NotImplementedError,
   OSError,

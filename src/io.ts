@@ -44,3 +44,6 @@ export class StringIO {
     return "<_io.StringIO object>";
   }
 }
+
+/** The classes `open()` returns, and its io.UnsupportedOperation (src/pyfile.ts). */
+export { TextIOWrapper, BufferedFile, UnsupportedOperation } from "./pyfile";

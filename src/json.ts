@@ -96,3 +96,30 @@ export function loads(s: string): any { // eslint-disable-line @typescript-eslin
     throw new JSONDecodeError((e as Error).message);
   }
 }
+
+/** Something json.dump writes to (an open() file, io.StringIO) or json.load reads from. */
+interface Writable {
+  write(s: string): unknown;
+}
+interface Readable {
+  read(): string | Uint8Array;
+}
+
+/**
+ * Python's `json.dump(obj, fp, indent=None, ...)`: dumps(obj) written to a file opened with open(path, "w").
+ * @example json.dump(history, open("history.json", "w"), {indent: 2})
+ */
+export function dump(obj: unknown, fp: Writable, options: DumpsOptions = {}): void {
+  if (fp === null || typeof fp !== "object" || typeof (fp as Writable).write !== "function") throw new TypeError(`json.dump(): fp must have a write() method (a file from open(path, "w")), got ${pyTypeName(fp)}`);
+  fp.write(dumps(obj, options));
+}
+
+/**
+ * Python's `json.load(fp)`: loads() of the file's text (or bytes, as UTF-8).
+ * @example const cfg = json.load(open("config.json"))
+ */
+export function load(fp: Readable): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (fp === null || typeof fp !== "object" || typeof (fp as Readable).read !== "function") throw new TypeError(`json.load(): fp must have a read() method (a file from open(path)), got ${pyTypeName(fp)}`);
+  const text = fp.read();
+  return loads(typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
+}

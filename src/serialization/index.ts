@@ -19,6 +19,7 @@ import * as path from "path";
 import { AttributeError, FileNotFoundError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { writeFileAtomic } from "./atomic";
+import { BufferedFile } from "../pyfile";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
 import { add_safe_globals, get_safe_globals, clear_safe_globals } from "./modules";
@@ -101,7 +102,7 @@ function fsyncDir(dir: string): void {
  * torch.save(net.state_dict(), 'weights.ckpt', {format: 'pytorch'});
  * torch.save(net, 'model.pth');                        // the whole module; in Python: torch.load('model.pth')
  */
-export function save(obj: unknown, f?: string, options?: SaveOptions): void {
+export function save(obj: unknown, f?: string | BufferedFile, options?: SaveOptions): void {
   // PyTorch's keywords, `torch.save(obj=model.state_dict(), f=PATH)`: one object carrying `obj` and a
   // string `f` (a call without `f` is otherwise an error, so the form is not ambiguous).
   if (f === undefined && isSaveKeywords(obj)) {
@@ -110,7 +111,9 @@ export function save(obj: unknown, f?: string, options?: SaveOptions): void {
   }
   if (f === undefined) throw new TypeError("save() missing 1 required positional argument: 'f'");
   const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
-  const target = path.resolve(checkPath("save", f));
+  // A file opened with open(path, "wb"), as `with open(PATH, "wb") as f: torch.save(obj, f)` writes.
+  const fileObject = f instanceof BufferedFile ? f : null;
+  const target = path.resolve(fileObject ? fileObject.name : checkPath("save", f));
   const format = args.format ?? formatFor(target);
   if (format !== "pytorch" && format !== "safetensors") {
     throw new ValueError(`save(): format must be "pytorch" or "safetensors", got ${JSON.stringify(format)}`);
@@ -128,10 +131,15 @@ export function save(obj: unknown, f?: string, options?: SaveOptions): void {
     if (e instanceof TypeError) throw e;
     throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
   }
+  if (fileObject) {
+    fileObject.write(bytes);
+    return;
+  }
   const dir = path.dirname(target);
   // PyTorch's checks and messages (its PyTorchFileWriter): the parent folder as the path names it, then a
   // path that cannot be a file. Nothing is written, and an existing file stays as it was.
-  if (!fs.existsSync(dir)) throw new RuntimeError(`Parent directory ${f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : dir} does not exist.`);
+  const given = String(f);
+  if (!fs.existsSync(dir)) throw new RuntimeError(`Parent directory ${given.includes("/") ? given.slice(0, given.lastIndexOf("/")) : dir} does not exist.`);
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new RuntimeError(`File ${f} cannot be opened.`);
   try {
     writeFileAtomic(target, bytes);
@@ -206,9 +214,9 @@ function isSaveKeywords(v: unknown): v is { obj: unknown; f: string } & SaveOpti
 // The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
 // name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function load<T = any>(f: string | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
+export function load<T = any>(f: string | BufferedFile | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
   // `torch.load(f=PATH)`, PyTorch's keyword.
-  if (typeof f === "object" && f !== null && typeof f.f === "string") {
+  if (typeof f === "object" && f !== null && !(f instanceof BufferedFile) && typeof f.f === "string") {
     const { f: file, ...rest } = f;
     return load<T>(file, rest, ...options);
   }
@@ -217,10 +225,12 @@ export function load<T = any>(f: string | ({ f: string } & Record<string, unknow
   if (weightsOnly !== undefined && weightsOnly !== null && typeof weightsOnly !== "boolean") {
     throw new TypeError(`load(): weights_only must be a boolean, got ${typeof weightsOnly}`);
   }
-  const file = checkPath("load", f);
+  // A file opened with open(path, "rb"): its bytes from where it stands.
+  const fileObject = f instanceof BufferedFile ? f : null;
+  const file = fileObject ? fileObject.name : checkPath("load", f);
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = fileObject ? Buffer.from(fileObject.read()) : fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // Python's open() inside torch.load: FileNotFoundError (an OSError), with Python's message.

@@ -1,0 +1,64 @@
+"""Python 3.11 references for test/api/pyfile.test.ts: the built-in open() as tutorials read their data
+and write their logs (makemore's `open('names.txt', 'r').read().splitlines()`, `for line in open(path)`,
+a log written with f.write, `json.dump(cfg, open(path, 'w'))` / `json.load(open(path))`,
+`torch.save(obj, f)` into a file opened 'wb' and `torch.load` from one opened 'rb'), with Python's
+universal newlines, reprs, attributes and errors. Each case is a Python snippet and its dialect
+spelling; the suite runs the dialect cells through `torchlab run` (in the notebook's folder) and compares
+what they print (or raise) with what Python did here, run in an empty folder. A write of the wrong type is
+a compile error in a cell (write is typed); the two cases that check the run-time message cast to any.
+Run with Debian's /usr/bin/python3 from test/reference: writes pyfile.json.
+"""
+import json
+import os
+import tempfile
+
+import torch
+
+from gen_py_sweep import write_cases
+
+NAMES_PY = "f = open('names.txt', 'w')\nf.write('emma\\nolivia\\r\\nava\\n\\nisabella')\nf.close()\n"
+NAMES_TS = "const f = open('names.txt', 'w')\nf.write('emma\\nolivia\\r\\nava\\n\\nisabella')\nf.close()\n"
+
+CASES = [
+    ('write_returns_chars', "f = open('a.txt', 'w')\nprint(f.write('line one\\n'), f.write('h\u00e9llo'))\nf.close()\nprint(repr(open('a.txt').read()))",
+     "const f = open('a.txt', 'w')\nprint(f.write('line one\\n'), f.write('h\u00e9llo'))\nf.close()\nprint(repr(open('a.txt').read()))"),
+    ('makemore_splitlines', f"{NAMES_PY}words = open('names.txt', 'r').read().splitlines()\nprint(words[:3], len(words))",
+     f"{NAMES_TS}const words = open('names.txt', 'r').read().splitlines()\nprint(words[:3], len(words))"),
+    ('universal_newlines', f"{NAMES_PY}print(repr(open('names.txt').read()))\nprint(repr(open('names.txt', newline='').read()))\nprint(len(open('names.txt', 'rb').read()))",
+     f"{NAMES_TS}print(repr(open('names.txt').read()))\nprint(repr(open('names.txt', newline='').read()))\nprint(len(open('names.txt', 'rb').read()))"),
+    ('readline_pieces', f"{NAMES_PY}g = open('names.txt')\nprint(repr(g.readline()), repr(g.readline()), repr(g.read(3)), repr(g.readline()), g.readlines(), repr(g.readline()))",
+     f"{NAMES_TS}const g = open('names.txt')\nprint(repr(g.readline()), repr(g.readline()), repr(g.read(3)), repr(g.readline()), g.readlines(), repr(g.readline()))"),
+    ('iterate_lines', f"{NAMES_PY}words = []\nfor line in open('names.txt', encoding='utf-8'):\n    words.append(line.strip())\nprint(words)\nprint(list(open('names.txt')))",
+     f"{NAMES_TS}const words = []\nfor (const line of open('names.txt', encoding='utf-8')) {{\n  words.append(line.strip())\n}}\nprint(words)\nprint(list(open('names.txt')))"),
+    ('append_and_writelines', "f = open('log.txt', 'w')\nf.writelines(['epoch 1\\n', 'epoch 2\\n'])\nf.close()\nf = open('log.txt', 'a')\nf.write('done')\nf.close()\nprint(open('log.txt').readlines())",
+     "let f = open('log.txt', 'w')\nf.writelines(['epoch 1\\n', 'epoch 2\\n'])\nf.close()\nf = open('log.txt', 'a')\nf.write('done')\nf.close()\nprint(open('log.txt').readlines())"),
+    ('repr_and_attributes', "f = open('r.txt', 'w')\nprint(f)\nprint(f.name, f.mode, f.closed, f.readable(), f.writable())\nf.close()\nprint(f.closed)\nprint(open('r.txt', encoding='utf-8'))\nprint(open('r.txt', 'rb'))",
+     "const f = open('r.txt', 'w')\nprint(f)\nprint(f.name, f.mode, f.closed, f.readable(), f.writable())\nf.close()\nprint(f.closed)\nprint(open('r.txt', encoding='utf-8'))\nprint(open('r.txt', 'rb'))"),
+    ('json_dump_load', "json.dump({'lr': 0.1, 'epochs': [1, 2], 'name': 'net'}, open('cfg.json', 'w'), indent=2)\nprint(open('cfg.json').read())\ncfg = json.load(open('cfg.json'))\nprint(cfg, cfg['lr'])",
+     "json.dump({'lr': 0.1, 'epochs': [1, 2], 'name': 'net'}, open('cfg.json', 'w'), indent=2)\nprint(open('cfg.json').read())\nconst cfg = json.load(open('cfg.json'))\nprint(cfg, cfg['lr'])"),
+    ('torch_save_to_file_object', "f = open('m.pt', 'wb')\ntorch.save({'w': torch.arange(3)}, f)\nf.close()\nprint(torch.load(open('m.pt', 'rb')))",
+     "const f = open('m.pt', 'wb')\ntorch.save({'w': torch.arange(3)}, f)\nf.close()\nprint(torch.load(open('m.pt', 'rb')))"),
+    ('missing_file', "open('nope.txt')", "open('nope.txt')"),
+    ('write_closed', "f = open('c.txt', 'w')\nf.close()\nf.write('x')", "const f = open('c.txt', 'w')\nf.close()\nf.write('x')"),
+    ('not_writable', "open('c.txt', 'w').close()\nopen('c.txt').write('x')", "open('c.txt', 'w').close()\nopen('c.txt').write('x')"),
+    ('not_readable', "open('c.txt', 'w').read()", "open('c.txt', 'w').read()"),
+    ('write_not_str', "open('c.txt', 'w').write(3)", "open('c.txt', 'w').write(3 as any)"),
+    ('invalid_mode', "open('c.txt', 'q')", "open('c.txt', 'q')"),
+    ('two_modes', "open('c.txt', 'rw')", "open('c.txt', 'rw')"),
+    ('create_existing', "open('c.txt', 'w').close()\nopen('c.txt', 'x')", "open('c.txt', 'w').close()\nopen('c.txt', 'x')"),
+    ('open_folder', "os.makedirs('sub', exist_ok=True)\nopen('sub')", "os.makedirs('sub', exist_ok=True)\nopen('sub')"),
+    ('missing_folder_write', "open('nodir/a.txt', 'w')", "open('nodir/a.txt', 'w')"),
+    ('binary_encoding', "open('c.txt', 'rb', encoding='utf-8')", "open('c.txt', 'rb', encoding='utf-8')"),
+    ('binary_write_str', "open('d.bin', 'wb').write('s')", "open('d.bin', 'wb').write('s' as any)"),
+]
+
+
+def main():
+    out = os.path.abspath("pyfile.json")
+    with tempfile.TemporaryDirectory() as d:
+        os.chdir(d)
+        write_cases(CASES, out, {"torch": torch, "json": json, "os": os})
+
+
+if __name__ == "__main__":
+    main()

@@ -110,8 +110,7 @@ for (const p of parameters) {
 }`;
 
 const BACKPROP = [
-  `import * as fs from "fs";
-let words = fs.readFileSync('names.txt', 'utf8').trim().split('\\n');
+  `let words = open('names.txt', 'r').read().splitlines();
 print(len(words));
 print(max(words.map((w) => len(w))));
 print(words.slice(0, 8));`,

@@ -17,7 +17,7 @@
  * 100 characters (500). gpt.py's model has ~29k parameters; one cell prints what _init_weights did
  * (lm_head's weight std under 0.03, its bias zero, LayerNorm weights one) and a row of the embedding.
  * Written differently from the scripts: `with open('input.txt', ...) as f: text = f.read()` is
- * fs.readFileSync; `device = 'cuda' if ... else 'cpu'` a conditional expression; `@torch.no_grad()`
+ * `open('input.txt', ...).read()` (no `with` block); `device = 'cuda' if ... else 'cpu'` a conditional expression; `@torch.no_grad()`
  * above estimate_loss is `const estimate_loss = torch.no_grad()(() => {...})`; `self(idx)` is
  * `this.forward(idx)` (a TypeScript class cannot call `this`); `register_buffer('tril', ...)` is read
  * through `declare tril: torch.Tensor`; `for h in self.heads` is `list(this.heads).map(...)`; the
@@ -45,8 +45,7 @@ import { expectSamePrint } from "./_tutorial";
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "gptdev.json"), "utf8")) as Record<string, CellOutput[]>;
 const INPUT = path.join(__dirname, "..", "reference", "gptdev_input.txt");
 
-const READ = `import * as fs from "fs";
-const text = fs.readFileSync('input.txt', 'utf8');`;
+const READ = `const text = open('input.txt', 'r', encoding='utf-8').read();`;
 
 const CODEC = `// here are all the unique characters that occur in this text
 const chars = sorted(list(new Set(text)));

@@ -70,8 +70,7 @@ import { expectSamePrint } from "./_tutorial";
 const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "karpathy.json"), "utf8")) as Record<string, CellOutput[]>;
 const NAMES = path.join(__dirname, "..", "reference", "karpathy_names.txt");
 
-const READ = `import * as fs from "fs";
-let words = fs.readFileSync('names.txt', 'utf8').trim().split('\\n');`;
+const READ = `let words = open('names.txt', 'r').read().splitlines();`;
 const VOCAB = `const chars = sorted(list(new Set(words.join(''))));
 const stoi: Record<string, number> = Object.fromEntries(list(enumerate(chars)).map(([i, s]) => [s, i + 1]));
 stoi['.'] = 0;

@@ -91,8 +91,7 @@ class tiktoken {
     return CharTokenizer();
   }
 }`,
-  `import * as fs from "fs";
-const raw_text = fs.readFileSync("the-verdict.txt", "utf-8");
+  `const raw_text = open("the-verdict.txt", "r", encoding="utf-8").read();
 
 print("Total number of character:", len(raw_text));
 print(raw_text.slice(0, 99));`,
@@ -1110,9 +1109,9 @@ print("Flattened targets:", targets_flat.shape);`,
 print(loss);`,
   `const perplexity = torch.exp(loss);
 print(perplexity);`,
-  `import * as fs from "fs";
-const file_path = "the-verdict.txt";
-const text_data = fs.readFileSync(file_path, "utf-8").slice(0, 1000);`,
+  `const file_path = "the-verdict.txt";
+const file = open(file_path, "r", encoding="utf-8");
+const text_data = file.read().slice(0, 1000);`,
   `// First 99 characters
 print(text_data.slice(0, 99));`,
   `// Last 99 characters

@@ -8,7 +8,7 @@
  * kernel's own, and with its supervisor); and the kernel's own phase report (kernel_info's
  * `torchlab.start`).
  *
- *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--no-snapshot] [--json] [--cpu-prof DIR]
+ *   npm run build && node bench/kernel_start.js [--starts N] [--root DIR] [--compare DIR] [--no-snapshot] [--json] [--cpu-prof DIR] [--trace-gc]
  *
  * Each round starts a kernel from the startup snapshot of parsed declarations (TORCHLAB_KERNEL_SNAPSHOT=1;
  * built by a first start if missing) and one without it (the default), alternately, so that machine
@@ -17,7 +17,10 @@
  * `--no-snapshot` leaves the snapshot's starts out (the default kernels only, old against new);
  * `--cpu-prof DIR` starts each kernel without its supervisor (with the supervisor's V8 flags and
  * environment), under V8's CPU profiler, which writes one profile per thread into DIR when the kernel
- * ends (the supervisor's own start is then not in the times). Timings only: nothing here asserts. `npm run bench` runs it with
+ * ends (the supervisor's own start is then not in the times); `--trace-gc` starts each kernel the same
+ * way under V8's --trace-gc and counts the main thread's collections until the first cell is
+ * answered (scavenges, mark-compacts, and the MB the scavenges found in the young generation).
+ * Timings only: nothing here asserts. `npm run bench` runs it with
  * `--starts 2` unless given `--no-kernel-start`.
  */
 "use strict";
@@ -36,6 +39,26 @@ const JSON_OUT = process.argv.includes("--json");
 const NO_SNAPSHOT = process.argv.includes("--no-snapshot");
 /** `--cpu-prof DIR`: each kernel runs without its supervisor, under V8's CPU profiler, writing its profile into DIR. */
 const CPU_PROF = process.argv.includes("--cpu-prof") ? path.resolve(arg("--cpu-prof")) : null;
+/** `--trace-gc`: each kernel runs without its supervisor, under V8's --trace-gc, whose lines are counted. */
+const TRACE_GC = process.argv.includes("--trace-gc");
+/** Kernels started without their supervisor (profiled or traced). */
+const DIRECT = CPU_PROF !== null || TRACE_GC;
+
+/**
+ * The main thread's collections in a kernel's --trace-gc output: its isolate is the first to
+ * report one (worker threads' isolates report under other addresses).
+ */
+function gcCounts(log) {
+  const lines = log.split("\n").filter((line) => /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (Scavenge|Mark-Compact)/.test(line));
+  if (lines.length === 0) return null;
+  const main = lines[0].slice(0, lines[0].indexOf("]") + 1);
+  const mine = lines.filter((line) => line.startsWith(main));
+  const scavenges = mine.filter((line) => line.includes(": Scavenge"));
+  // "Scavenge 52.7 (70.2) -> 47.6 (74.7) MB": the heap before and after; what went is garbage.
+  const mb = (line) => /Scavenge ([\d.]+) \([\d.]+\) -> ([\d.]+)/.exec(line);
+  const collected = scavenges.reduce((sum, line) => sum + Number(mb(line)[1]) - Number(mb(line)[2]), 0);
+  return { scavenges: scavenges.length, mark_compacts: mine.length - scavenges.length, scavenged_garbage_mb: collected };
+}
 const FIRST_CELL = "const x = torch.ones(2, 3); x.sum()";
 /** How long the kernel sits idle after the first cell before its resident memory is read. */
 const IDLE_MS = 2000;
@@ -119,13 +142,15 @@ async function startOnce(env, root = ROOT) {
   // Profiled, the kernel is started as its supervisor starts it (its flags, its environment), minus the supervisor.
   const { kernelNodeArgs } = require(path.join(root, "dist", "kernel", "node_args.js"));
   const heapMb = String(require(path.join(root, "dist", "kernel", "supervisor.js")).heapLimitMb(env));
-  const direct = CPU_PROF === null ? [] : [...kernelNodeArgs(Number(heapMb)), "--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, "--cpu-prof-interval=250"];
+  const direct = !DIRECT ? [] : [...kernelNodeArgs(Number(heapMb)), ...(CPU_PROF === null ? [] : ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`, "--cpu-prof-interval=250"]), ...(TRACE_GC ? ["--trace-gc"] : [])];
   const child = spawn(process.execPath, [...direct, path.join(root, "bin", "torchlab.js"), "kernel", "--connection-file", file],
-    { cwd: dir, env: CPU_PROF === null ? env : { ...env, TORCHLAB_KERNEL_SUPERVISED: heapMb }, stdio: ["ignore", "ignore", "pipe"] });
+    { cwd: dir, env: !DIRECT ? env : { ...env, TORCHLAB_KERNEL_SUPERVISED: heapMb }, stdio: ["ignore", TRACE_GC ? "pipe" : "ignore", "pipe"] });
   /** The kernel's process: the supervisor's child, or the child itself when profiled. */
-  const kernelPid = () => (CPU_PROF === null ? kernelOf(child.pid) : child.pid);
+  const kernelPid = () => (!DIRECT ? kernelOf(child.pid) : child.pid);
   let log = "";
   child.stderr.on("data", (d) => (log += d));
+  let gcLog = "";
+  child.stdout?.on("data", (d) => (gcLog += d));
   const replies = new Map();
   let wake = () => {};
   (async () => {
@@ -169,6 +194,7 @@ async function startOnce(env, root = ROOT) {
     const first = await wait(execute(FIRST_CELL), 60_000);
     if (first.msg.content.status !== "ok") throw new Error(`first cell failed: ${JSON.stringify(first.msg.content)}`);
     const cpu = treeCpu(child.pid);
+    const gc = TRACE_GC ? gcCounts(gcLog) : null;
     // Resident memory of the idle kernel: after the first cell, once the start's background work
     // (code caches written, the heap's young generation settled) is over.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
@@ -187,6 +213,7 @@ async function startOnce(env, root = ROOT) {
       snapshot: report && report.start ? report.start.snapshot : "-",
       phases: report && report.start ? report.start.phases : [],
       memory: report && report.memory ? report.memory : null,
+      gc,
     };
   } finally {
     send("shutdown_request", { restart: false });
@@ -247,8 +274,15 @@ async function main() {
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
   }
   for (const [name, rs] of Object.entries(runs)) {
-    const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}${p.idle_ms !== undefined ? `/${p.idle_ms}` : ""}`).join(", ");
-    console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU[/main thread idle]): ${phases}`);
+    const phases = rs[rs.length - 1].phases.map((p) => `${p.name} ${p.wall_ms}/${p.cpu_ms}${p.idle_ms !== undefined ? `/${p.idle_ms}` : ""}${p.main_cpu_ms !== undefined ? `/main ${p.main_cpu_ms}` : ""}`).join(", ");
+    console.log(`# ${name}, kernel's phases (ms since process start, wall/CPU[/main thread idle][/main thread CPU]): ${phases}`);
+    const mainCpu = rs.every((r) => r.phases.every((p) => p.main_cpu_ms !== undefined))
+      ? rs[0].phases.map((p, i) => `${p.name} ${median(rs.map((r) => r.phases[i].main_cpu_ms - (i === 0 ? 0 : r.phases[i - 1].main_cpu_ms)))}`).join(", ")
+      : null;
+    if (mainCpu !== null) console.log(`# ${name}, main thread's CPU ms in each phase (medians): ${mainCpu}`);
+    if (rs.every((r) => r.gc)) {
+      console.log(`# ${name}, main thread's collections to the first cell (medians): ${median(rs.map((r) => r.gc.scavenges))} scavenges (${median(rs.map((r) => r.gc.scavenged_garbage_mb)).toFixed(1)} MB of garbage), ${median(rs.map((r) => r.gc.mark_compacts))} mark-compacts`);
+    }
   }
   for (const [name, rs] of Object.entries(runs)) {
     if (!rs.every((r) => r.memory)) continue;

@@ -33,7 +33,7 @@ import * as path from "path";
 import * as v8 from "v8";
 import * as vm from "vm";
 import { isMainThread } from "worker_threads";
-import { plannedSource } from "./ascii_sources";
+import { plannedSource, saveAsciiHashes, statIdentity } from "./ascii_sources";
 
 /** Where code caches go; the default is $XDG_CACHE_HOME/torchlab or ~/.cache/torchlab. */
 export const CACHE_DIR_ENV = "TORCHLAB_CACHE_DIR";
@@ -111,13 +111,16 @@ export function enableCompileCache(dir: string = defaultCacheDir(), asciiPlans: 
   installedIn = folder;
   for (const flag of RUNTIME_V8_FLAGS) v8.setFlagsFromString(flag);
   if (isMainThread) bundle = openBundle(folder);
+  // The hashes of the planned modules (kernel/ascii_sources.ts), one record per build's plans.
+  const asciiHashes = isMainThread ? path.join(folder, `ascii-hashes-${createHash("sha1").update(asciiPlans).digest("hex").slice(0, 16)}.json`) : null;
+  if (asciiHashes !== null) markUsed(asciiHashes);
   const internals = Module as unknown as ModuleInternals;
   const load = internals._extensions[".js"];
   internals._extensions[".js"] = function (this: unknown, module: Module, filename: string) {
     let content: string | null = null;
     try {
       const { size } = fs.statSync(filename);
-      content = size >= MIN_BYTES ? plannedSource(filename, size, asciiPlans) : null;
+      content = size >= MIN_BYTES ? plannedSource(filename, size, asciiPlans, asciiHashes) : null;
     } catch {
       content = null;
     }
@@ -150,15 +153,13 @@ export function enableCompileCache(dir: string = defaultCacheDir(), asciiPlans: 
 
 /** What names one version of a module's file (see above); `content` is the text compiled from it. */
 function fileIdentity(filename: string, content: string): string {
-  const stat = fs.statSync(filename, { bigint: true });
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${content.length}`;
+  return `${statIdentity(filename)}:${content.length}`;
 }
 
 /** Whether `filename` is still the file whose identity (fileIdentity's) is `identity`. */
 function sameFile(filename: string, identity: string): boolean {
   try {
-    const stat = fs.statSync(filename, { bigint: true });
-    return identity.startsWith(`${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:`);
+    return identity.startsWith(`${statIdentity(filename)}:`);
   } catch {
     return false;
   }
@@ -303,6 +304,8 @@ export function saveCompileCaches(): string[] {
   }
   const bundleFile = saveBundle();
   if (bundleFile !== null) written.push(bundleFile);
+  // Not among the files returned: a record of hashes, not a code cache.
+  saveAsciiHashes();
   // Written caches mean a new or updated installation, which is when the old ones become garbage.
   if (written.length > 0) sweepCacheFolder(path.dirname(written[0]));
   return written;

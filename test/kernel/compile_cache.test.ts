@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ASCII_SOURCES, asciiText, commentOnlyReplacements, sha1, writeAsciiSources } from "../../kernel/ascii_sources";
+import { ASCII_SOURCES, asciiText, commentOnlyReplacements, sha1, statIdentity, writeAsciiSources } from "../../kernel/ascii_sources";
 import { tslabTypeScript, tslabTypeScriptPath } from "../../kernel/resolve";
 import { ROOT, tempDir } from "./helpers";
 
@@ -183,6 +183,45 @@ test("a large module whose non-ASCII characters are all in comments loads as ASC
   // Without the build's record, or with a damaged one, as Node reads it.
   fs.writeFileSync(plans, "{ not json");
   expect(start(cache, module, plans).source).toContain("// 2 → 42");
+});
+
+test("a planned module is hashed once per version of its file: the next start takes the hash from the cache folder's record; a stale or damaged record means hashing again", () => {
+  const dir = tempDir("torchlab-ascii-");
+  const module = path.join(dir, "large.js");
+  fs.writeFileSync(module, `exports.total = () => { // 2 → 42\n  return 42; };\n// ${"x".repeat(300 * 1024)}\n`);
+  const plans = path.join(dir, "ascii_sources.json");
+  writeAsciiSources(tslabTypeScript(), dir, ["large.js"], plans);
+  const cache = path.join(dir, "cache");
+  const recordOf = (): { file: string; record: Record<string, [string, string]> } => {
+    const folder = fs.readdirSync(cache).map((name) => path.join(cache, name)).find((f) => fs.statSync(f).isDirectory())!;
+    const name = fs.readdirSync(folder).find((f) => /^ascii-hashes-[0-9a-f]{16}\.json$/.test(f));
+    if (name === undefined) throw new Error(`no record of hashes in ${fs.readdirSync(folder).join(", ")}`);
+    return { file: path.join(folder, name), record: JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")) };
+  };
+
+  expect(start(cache, module, plans).source).toContain("// 2 ? 42");
+  const { file, record } = recordOf();
+  expect(record).toEqual({ [module]: [statIdentity(module), sha1(fs.readFileSync(module))] });
+
+  // The record is what the next start trusts for an unchanged file: one whose hash is not planned
+  // (written here by hand) makes the start read the file as Node does.
+  fs.writeFileSync(file, JSON.stringify({ [module]: [statIdentity(module), "0".repeat(40)] }));
+  expect(start(cache, module, plans).source).toContain("// 2 → 42");
+  // A damaged record: hashed again, loaded as ASCII, the record rewritten.
+  fs.writeFileSync(file, "{ not json");
+  expect(start(cache, module, plans).source).toContain("// 2 ? 42");
+  expect(recordOf().record).toEqual(record);
+
+  // The same bytes written again (a reinstall): a new identity, hashed again, still planned.
+  fs.writeFileSync(module, fs.readFileSync(module));
+  expect(statIdentity(module)).not.toBe(record[module][0]);
+  expect(start(cache, module, plans).source).toContain("// 2 ? 42");
+  expect(recordOf().record[module]).toEqual([statIdentity(module), record[module][1]]);
+  // An edit that keeps the size: hashed again, no longer the planned bytes, read as Node does.
+  fs.writeFileSync(module, fs.readFileSync(module, "utf8").replace("return 42", "return 43"));
+  const edited = start(cache, module, plans);
+  expect(edited).toMatchObject({ value: 43 });
+  expect(edited.source).toContain("// 2 → 42");
 });
 
 test("the build plans the installed TypeScript of tslab", () => {

@@ -28,6 +28,7 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
   // tf.tidy makes through three closures of its own: this runs once per op.
   const engine = tf.engine();
   engine.startScope();
+  const scope = (engine as unknown as EngineScopes).state.activeScope;
   let y: T;
   try {
     y = fn();
@@ -36,8 +37,43 @@ export function compute<T extends tf.Tensor>(fn: () => T): T {
     if (!isAllocationFailure(e)) throw e;
     return withMemoryRetry(() => tf.tidy(fn), true);
   }
-  engine.endScope(y);
+  endScopeKeeping(engine as unknown as EngineScopes, scope, y);
   return y;
+}
+
+/** The parts of tfjs-core's Engine that a scope's end touches (its fields are not in its public types). */
+interface EngineScopes {
+  state: { activeScope: TfScope | null; scopeStack: TfScope[] };
+  track(t: tf.Tensor): tf.Tensor;
+  endScope(result?: tf.TensorContainer): void;
+}
+
+interface TfScope {
+  track: tf.Tensor[];
+  id: number;
+}
+
+/**
+ * What `engine.endScope(y)` does for a result that is one tensor: dispose what the scope tracked
+ * except `y` and kept tensors, pop the scope, and track `y` in the parent scope if this scope made it.
+ * tfjs's endScope takes any container, so it walks it and builds a Set of its ids first, on every op;
+ * anything else (a scope left open inside `fn`, a result that is not a tensor) goes to it unchanged.
+ */
+function endScopeKeeping(engine: EngineScopes, scope: TfScope | null, y: tf.Tensor): void {
+  const state = engine.state;
+  if (scope === null || state.activeScope !== scope || !(y instanceof tf.Tensor)) {
+    engine.endScope(y);
+    return;
+  }
+  const track = scope.track;
+  for (let i = 0; i < track.length; i++) {
+    const t = track[i];
+    if (!t.kept && t.id !== y.id) t.dispose();
+  }
+  const stack = state.scopeStack;
+  stack.pop();
+  state.activeScope = stack.length === 0 ? null : stack[stack.length - 1];
+  if (!y.kept && (y as unknown as { scopeId: number }).scopeId === scope.id) engine.track(y);
 }
 
 /**

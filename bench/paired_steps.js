@@ -8,9 +8,9 @@
  *
  *   node bench/paired_steps.js [--workload blitz|net|resblock] [--rounds N] [--steps N] [--threads N]
  *   TORCHLAB_DIST=<other worktree>/dist node bench/paired_steps.js     (another build)
- *   node bench/paired_steps.js --workload net --winograd   (also torchlab with Winograd on, `winograd` rounds:
- *                                                         src/backend/simd_winograd.ts's setWinograd(true);
- *                                                         it is opt-in, TORCHLAB_WINOGRAD=1)
+ *   node bench/paired_steps.js --workload net --direct   (also torchlab with Winograd off, `direct` rounds:
+ *                                                       src/backend/simd_winograd.ts's setWinograd(false);
+ *                                                       Winograd is on by default, TORCHLAB_WINOGRAD=0 turns it off)
  *
  * On a loaded 2-core machine one process's CPU time per step swings 2-3x from second to second; the
  * low percentiles of many short alternated rounds move far less than a long run's mean does.
@@ -59,11 +59,11 @@ async function main() {
     torchlab: trainStep(torch, models(torch)[WORKLOAD]()),
     tfjs: require("./tfjs_models").tfjsModels(tf)[WORKLOAD]().step,
   };
-  if (process.argv.includes("--winograd")) {
+  if (process.argv.includes("--direct")) {
     const { setWinograd } = require(path.join(DIST, "src", "backend", "simd_winograd"));
     const step = trainStep(torch, models(torch)[WORKLOAD]());
-    local.winograd = () => {
-      const previous = setWinograd(true);
+    local.direct = () => {
+      const previous = setWinograd(false);
       try {
         step();
       } finally {
@@ -73,7 +73,7 @@ async function main() {
   }
   const py = pytorch();
   await py.ready();
-  const rounds = { torchlab: [], ...(local.winograd ? { winograd: [] } : {}), tfjs: [], pytorch: [] };
+  const rounds = { torchlab: [], ...(local.direct ? { direct: [] } : {}), tfjs: [], pytorch: [] };
   const localRound = async (step) => {
     const t0 = cpuMs();
     for (let i = 0; i < STEPS; i++) {
@@ -98,9 +98,9 @@ async function main() {
   const ratio = (other) => ratio2("torchlab", other);
   console.log(`torchlab / PyTorch: ${ratio("pytorch")}`);
   console.log(`torchlab / tfjs:    ${ratio("tfjs")}`);
-  if (local.winograd) {
-    console.log(`winograd / PyTorch: ${ratio2("winograd", "pytorch")}`);
-    console.log(`torchlab / winograd: ${ratio("winograd")}`);
+  if (local.direct) {
+    console.log(`direct / PyTorch:   ${ratio2("direct", "pytorch")}`);
+    console.log(`torchlab / direct:  ${ratio("direct")}`);
   }
 }
 

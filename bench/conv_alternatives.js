@@ -24,15 +24,10 @@
  */
 "use strict";
 const path = require("path");
+const { arg, DIST, cpuMs } = require("./_cli");
 
-const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const REPS = Number(arg("--reps", 3));
 process.env.TORCHLAB_BACKEND = "wasm";
-const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST) : path.join(__dirname, "..", "dist");
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e3;
-};
 
 // [name, input NCHW, out channels, kernel, stride, padding]
 const SHAPES = [

@@ -8,9 +8,11 @@
  *
  *   node bench/paired_steps.js [--workload blitz|net|resblock] [--rounds N] [--steps N] [--threads N]
  *   TORCHLAB_DIST=<other worktree>/dist node bench/paired_steps.js     (another build)
- *   node bench/paired_steps.js --workload net --winograd   (also torchlab with Winograd on, `winograd` rounds:
- *                                                         src/backend/simd_winograd.ts's setWinograd(true);
- *                                                         it is opt-in, TORCHLAB_WINOGRAD=1)
+ *   node bench/paired_steps.js --workload net --infer --threads 2   (the Net's inference instead: eval mode,
+ *                                                       no_grad, batch 64, the result read back)
+ *   node bench/paired_steps.js --workload net --direct   (also torchlab with Winograd off, `direct` rounds:
+ *                                                       src/backend/simd_winograd.ts's setWinograd(false);
+ *                                                       Winograd is on by default, TORCHLAB_WINOGRAD=0 turns it off)
  *
  * On a loaded 2-core machine one process's CPU time per step swings 2-3x from second to second; the
  * low percentiles of many short alternated rounds move far less than a long run's mean does.
@@ -27,7 +29,8 @@ process.env.TORCHLAB_BACKEND = arg("--backend", process.env.TORCHLAB_BACKEND || 
 const DIST = process.env.TORCHLAB_DIST ? path.resolve(process.env.TORCHLAB_DIST) : path.join(__dirname, "..", "dist");
 const WORKLOAD = arg("--workload", "blitz");
 const ROUNDS = Number(arg("--rounds", 40));
-const STEPS = Number(arg("--steps", WORKLOAD === "blitz" ? 40 : 2));
+const INFER = process.argv.includes("--infer");
+const STEPS = Number(arg("--steps", WORKLOAD === "blitz" ? 40 : INFER ? 8 : 2));
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -43,7 +46,7 @@ function pytorch() {
   return {
     ready: next,
     round: async (n) => {
-      child.stdin.write(`${WORKLOAD} ${n}\n`);
+      child.stdin.write(`${WORKLOAD}${INFER ? "-infer" : ""} ${n}\n`);
       return Number(await next()) / n;
     },
     close: () => child.stdin.end(),
@@ -55,15 +58,22 @@ async function main() {
   const tf = require(require.resolve("@tensorflow/tfjs-core", { paths: [DIST] }));
   await torch.ready();
   const { models, trainStep } = require("./models");
-  const local = {
-    torchlab: trainStep(torch, models(torch)[WORKLOAD]()),
-    tfjs: require("./tfjs_models").tfjsModels(tf)[WORKLOAD]().step,
+  const twin = require("./tfjs_models").tfjsModels(tf)[WORKLOAD]();
+  if (INFER && twin.infer === undefined) throw new Error(`--infer: bench/tfjs_models.js's ${WORKLOAD} has no inference`);
+  /** A training step of the workload, or with --infer its inference (as bench/run.js times it). */
+  const torchlabStep = () => {
+    const spec = models(torch)[WORKLOAD]();
+    if (!INFER) return trainStep(torch, spec);
+    spec.model.eval();
+    const x = torch.randn(...spec.input);
+    return () => torch.no_grad(() => spec.model(x).dataSync());
   };
-  if (process.argv.includes("--winograd")) {
+  const local = { torchlab: torchlabStep(), tfjs: INFER ? twin.infer : twin.step };
+  if (process.argv.includes("--direct")) {
     const { setWinograd } = require(path.join(DIST, "src", "backend", "simd_winograd"));
-    const step = trainStep(torch, models(torch)[WORKLOAD]());
-    local.winograd = () => {
-      const previous = setWinograd(true);
+    const step = torchlabStep();
+    local.direct = () => {
+      const previous = setWinograd(false);
       try {
         step();
       } finally {
@@ -73,7 +83,7 @@ async function main() {
   }
   const py = pytorch();
   await py.ready();
-  const rounds = { torchlab: [], ...(local.winograd ? { winograd: [] } : {}), tfjs: [], pytorch: [] };
+  const rounds = { torchlab: [], ...(local.direct ? { direct: [] } : {}), tfjs: [], pytorch: [] };
   const localRound = async (step) => {
     const t0 = cpuMs();
     for (let i = 0; i < STEPS; i++) {
@@ -91,16 +101,16 @@ async function main() {
   }
   py.close();
   const at = (xs, q) => xs.slice().sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
-  console.log(`# ${WORKLOAD} train step, ${torch.backend()}, PyTorch ${THREADS} thread(s): process CPU ms per step, ${ROUNDS} alternated rounds of ${STEPS} steps`);
+  console.log(`# ${WORKLOAD} ${INFER ? "inference" : "train step"}, ${torch.backend()}, PyTorch ${THREADS} thread(s): process CPU ms per step, ${ROUNDS} alternated rounds of ${STEPS} steps`);
   console.log("            fastest    p10   median");
   for (const [which, xs] of Object.entries(rounds)) console.log(`${which.padEnd(10)} ${at(xs, 0).toFixed(3).padStart(8)} ${at(xs, 0.1).toFixed(3).padStart(6)} ${at(xs, 0.5).toFixed(3).padStart(8)}`);
   const ratio2 = (one, other) => ["fastest", "p10", "median"].map((k, i) => `${k} ${(at(rounds[one], [0, 0.1, 0.5][i]) / at(rounds[other], [0, 0.1, 0.5][i])).toFixed(2)}x`).join(", ");
   const ratio = (other) => ratio2("torchlab", other);
   console.log(`torchlab / PyTorch: ${ratio("pytorch")}`);
   console.log(`torchlab / tfjs:    ${ratio("tfjs")}`);
-  if (local.winograd) {
-    console.log(`winograd / PyTorch: ${ratio2("winograd", "pytorch")}`);
-    console.log(`torchlab / winograd: ${ratio("winograd")}`);
+  if (local.direct) {
+    console.log(`direct / PyTorch:   ${ratio2("direct", "pytorch")}`);
+    console.log(`torchlab / direct:  ${ratio("direct")}`);
   }
 }
 

@@ -10,7 +10,7 @@ This is the evidence a tutorial test's tolerance is set from when torchlab's rou
 its rounding: a value torchlab moves by less than PyTorch moves it between its own thread counts or
 convolution algorithms is float32 reordering, not a wrong kernel.
 
-Run: /usr/bin/python3 bench/pytorch_rounding_spread.py gen_deeplizard.py [--threads 2] [--no-mkldnn] [--conv-float64] [--permute-channels SEED] [--top 12]
+Run: /usr/bin/python3 bench/pytorch_rounding_spread.py gen_deeplizard.py [--threads 2] [--no-mkldnn] [--conv-float64] [--permute-channels SEED] [--conv-unfold] [--top 12]
 (PyTorch's default here is 1 thread; the fixtures were written with it and oneDNN's convolution.)
 """
 import argparse
@@ -67,6 +67,57 @@ def moves(old, new):
     return sorted(out, key=lambda m: -m[0])
 
 
+def reorder_convolutions(threads=None, no_mkldnn=False, conv_float64=False, permute_channels=None, conv_unfold=False):
+    """Makes PyTorch sum its convolutions in another order (main's options say how); returns a function
+    that puts everything back (a generator measuring several orders in one process calls it)."""
+    saved = (torch.get_num_threads(), torch.backends.mkldnn.enabled, torch.nn.functional.conv2d)
+    if threads:
+        torch.set_num_threads(threads)
+    if no_mkldnn:
+        torch.backends.mkldnn.enabled = False
+    # Each wrapper calls the conv2d in place before it, so the options compose.
+    if conv_float64:
+        def conv2d_float64(input, weight, bias=None, *rest, conv2d=torch.nn.functional.conv2d, **kwargs):
+            if input.dtype != torch.float32:
+                return conv2d(input, weight, bias, *rest, **kwargs)
+            bias = None if bias is None else bias.double()
+            return conv2d(input.double(), weight.double(), bias, *rest, **kwargs).float()
+
+        torch.nn.functional.conv2d = conv2d_float64
+    if permute_channels is not None:
+        draws = torch.Generator().manual_seed(permute_channels)
+
+        def conv2d_permuted(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, conv2d=torch.nn.functional.conv2d):
+            if groups != 1 or input.dim() != 4 or input.shape[1] < 2:
+                return conv2d(input, weight, bias, stride, padding, dilation, groups)
+            perm = torch.randperm(input.shape[1], generator=draws)
+            return conv2d(input[:, perm], weight[:, perm], bias, stride, padding, dilation, groups)
+
+        torch.nn.functional.conv2d = conv2d_permuted
+    if conv_unfold:
+        def conv2d_unfold(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1, conv2d=torch.nn.functional.conv2d):
+            if groups != 1 or input.dim() != 4 or isinstance(padding, str):
+                return conv2d(input, weight, bias, stride, padding, dilation, groups)
+            pair = lambda v: tuple(v) if isinstance(v, (tuple, list)) else (v, v)  # noqa: E731
+            (sh, sw), (ph, pw), (dh, dw) = pair(stride), pair(padding), pair(dilation)
+            n, _, h, w = input.shape
+            o, _, kh, kw = weight.shape
+            ho = (h + 2 * ph - dh * (kh - 1) - 1) // sh + 1
+            wo = (w + 2 * pw - dw * (kw - 1) - 1) // sw + 1
+            cols = torch.nn.functional.unfold(input, (kh, kw), (dh, dw), (ph, pw), (sh, sw))
+            y = weight.reshape(o, -1).matmul(cols).reshape(n, o, ho, wo)
+            return y if bias is None else y + bias.reshape(1, o, 1, 1)
+
+        torch.nn.functional.conv2d = conv2d_unfold
+
+    def restore():
+        torch.set_num_threads(saved[0])
+        torch.backends.mkldnn.enabled = saved[1]
+        torch.nn.functional.conv2d = saved[2]
+
+    return restore
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("generator", help="a file of test/reference, e.g. gen_deeplizard.py")
@@ -77,36 +128,14 @@ def main():
     p.add_argument("--permute-channels", type=int, default=None, metavar="SEED",
                    help="every conv2d sums its input channels in another order (a permutation drawn from SEED, "
                         "outside torch's global generator): the same products, summed in another order")
+    p.add_argument("--conv-unfold", action="store_true",
+                   help="every conv2d as F.unfold + matmul (im2col by hand; its gradients through unfold's and matmul's)")
     p.add_argument("--precision", type=int, default=None,
                    help="print tensors with this many digits (the fixture's text then differs: read --grep's lines)")
     p.add_argument("--top", type=int, default=12)
     p.add_argument("--grep", default=None, help="also list every move on a line containing this text")
     args = p.parse_args()
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    if args.no_mkldnn:
-        torch.backends.mkldnn.enabled = False
-    if args.conv_float64:
-        conv2d = torch.nn.functional.conv2d
-
-        def conv2d_float64(input, weight, bias=None, *rest, **kwargs):
-            if input.dtype != torch.float32:
-                return conv2d(input, weight, bias, *rest, **kwargs)
-            bias = None if bias is None else bias.double()
-            return conv2d(input.double(), weight.double(), bias, *rest, **kwargs).float()
-
-        torch.nn.functional.conv2d = conv2d_float64
-    if args.permute_channels is not None:
-        conv2d = torch.nn.functional.conv2d
-        draws = torch.Generator().manual_seed(args.permute_channels)
-
-        def conv2d_permuted(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
-            if groups != 1 or input.dim() != 4 or input.shape[1] < 2:
-                return conv2d(input, weight, bias, stride, padding, dilation, groups)
-            perm = torch.randperm(input.shape[1], generator=draws)
-            return conv2d(input[:, perm], weight[:, perm], bias, stride, padding, dilation, groups)
-
-        torch.nn.functional.conv2d = conv2d_permuted
+    reorder_convolutions(args.threads, args.no_mkldnn, args.conv_float64, args.permute_channels, args.conv_unfold)
     if args.precision:
         torch.set_printoptions(precision=args.precision)
     sys.path.insert(0, REFERENCE)

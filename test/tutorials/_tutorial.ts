@@ -58,10 +58,10 @@ export function expectSamePrint(got: string, want: string, tol = 2e-4): void {
 }
 
 /**
- * Cell `i` printed PyTorch's text (numbers within float32 tolerance); an `ERR Class: message` line has
+ * Cell `i` printed PyTorch's text (numbers within float32 tolerance, or `tol`); an `ERR Class: message` line has
  * PyTorch's class and contains its message (torchlab names the op and shapes around it).
  */
-export function expectSamePrintedCell(i: number, got: string, want: string): void {
+export function expectSamePrintedCell(i: number, got: string, want: string, tol?: number): void {
   const gl = got.split("\n");
   const wl = want.split("\n");
   expect([i, gl.length]).toEqual([i, wl.length]);
@@ -72,21 +72,22 @@ export function expectSamePrintedCell(i: number, got: string, want: string): voi
     expect(gl[k]).toContain(msg.join(": "));
   });
   const plain = (lines: string[]) => lines.map((l) => (l.startsWith("ERR ") ? "ERR" : l)).join("\n");
-  expectSamePrint(plain(gl), plain(wl));
+  expectSamePrint(plain(gl), plain(wl), tol);
 }
 
 /**
  * Each cell printed PyTorch's text (expectSamePrintedCell) and shows PyTorch's value; a shown list is
- * compared without the whitespace Node's array printing adds (the ZTM suites).
+ * compared without the whitespace Node's array printing adds (the ZTM suites). `tol`: each number's, where
+ * not the default.
  */
-export function expectSameCells(got: { printed: string; shown: string | null }[], want: { printed: string; shown: string | null }[]): void {
+export function expectSameCells(got: { printed: string; shown: string | null }[], want: { printed: string; shown: string | null }[], tol?: number): void {
   expect(got.length).toBe(want.length);
   want.forEach((w, i) => {
     const g = got[i];
-    expectSamePrintedCell(i, g.printed, w.printed);
+    expectSamePrintedCell(i, g.printed, w.printed, tol);
     if (w.shown === null || g.shown === null) expect([i, g.shown]).toEqual([i, w.shown]);
-    else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""));
-    else expectSamePrint(g.shown, w.shown);
+    else if (w.shown.startsWith("[")) expectSamePrint(g.shown.replace(/\s+/g, ""), w.shown.replace(/\s+/g, ""), tol);
+    else expectSamePrint(g.shown, w.shown, tol);
   });
 }
 

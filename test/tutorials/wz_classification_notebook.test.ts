@@ -59,15 +59,27 @@ import { cellsOf, sectionsForSuite, type CellOutput } from "./_notebooks";
 import { expectSameCells } from "./_tutorial";
 import { ALEXNET, GOOGLENET, LENET, MOBILENET, RESNET, SHUFFLENET, VGG } from "./_wz_cells";
 
-const R = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "wz.json"), "utf8")) as Record<string, CellOutput[]>;
+const reference = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8"));
+const R = reference("wz.json") as Record<string, CellOutput[]>;
 
-/** Every cell printed and shows PyTorch's text (expectSameCells); all differing cells are reported at once. */
-function expectCells(got: CellOutput[], want: CellOutput[]): void {
+/**
+ * Test5_resnet's cells' tolerances: how far PyTorch's own prints of that section move when only the order
+ * of its convolutions' sums changes (test/reference/gen_wz_spread.py: 2 threads, im2col + BLAS instead of
+ * oneDNN, unfold + matmul, float64 convolutions, input channels summed in 10 other orders), 2e-4 where that
+ * is smaller. Two Adam steps move each weight by about lr whatever its gradient's size, so the
+ * prediction after them carries the convolutions' rounding at 1e-3: PyTorch's own variants print its
+ * first logit from 1.1824 to 1.1846 (committed 1.1841); torchlab prints 1.1839 with direct convolution,
+ * 1.1833 with Winograd's (src/backend/simd_winograd.ts).
+ */
+const RESNET_TOL = (reference("wz_spread.json") as { resnet: { tolerance_per_cell: number[] } }).resnet.tolerance_per_cell.map((t) => Math.max(2e-4, t));
+
+/** Every cell printed and shows PyTorch's text (expectSameCells, cell i within `tol[i]`); all differing cells are reported at once. */
+function expectCells(got: CellOutput[], want: CellOutput[], tol: number[] = []): void {
   expect(got.length).toBe(want.length);
   const failures: string[] = [];
   want.forEach((w, i) => {
     try {
-      expectSameCells([got[i]], [w]);
+      expectSameCells([got[i]], [w], tol[i]);
     } catch (e) {
       failures.push(`cell ${i}: ${(e as Error).message}`);
     }
@@ -91,7 +103,7 @@ describe("WZMIAOMIAO's pytorch_classification (霹雳吧啦Wz) as notebooks thro
     expectCells(cellsOf(nbs.googlenet), R.googlenet);
   });
   test("Test5_resnet: resnet34 and resnext50_32x4d parameter counts, a BasicBlock with downsample, a new fc, two Adam steps, BatchNorm running stats, predict", () => {
-    expectCells(cellsOf(nbs.resnet), R.resnet);
+    expectCells(cellsOf(nbs.resnet), R.resnet, RESNET_TOL);
   });
   test("Test6_mobilenet: MobileNetV2 with _make_divisible and frozen features, MobileNetV3 large / small with SqueezeExcitation, partial(nn.BatchNorm2d, eps, momentum) and Hardswish, their ValueErrors", () => {
     expectCells(cellsOf(nbs.mobilenet), R.mobilenet);

@@ -1,0 +1,55 @@
+/**
+ * Jason Brownlee's Machine Learning Mastery PyTorch tutorials, which many beginners copy: "Develop Your First
+ * Neural Network with PyTorch, Step by Step" (the Pima Indians diabetes MLP) and "PyTorch Tutorial: How to
+ * Develop Deep Learning Models with Python" (the MLPs on CSV files through a `CSVDataset(Dataset)`), ported
+ * line by line and run as one notebook through `torchlab run`. What each cell prints and shows must be what
+ * PyTorch 1.13, NumPy 1.24, pandas 1.5.3 and scikit-learn 1.2.1 give (test/reference/gen_mlm.py holds both
+ * texts side by side, mlm.json).
+ *
+ * Data: the tutorials download their CSV files; here the fixture's synthetic files of the same columns and
+ * number formats are written into a temporary folder that the first cell makes the working directory, and the
+ * cells read them from disk as written (`np.loadtxt('pima-indians-diabetes.csv', delimiter=',')`,
+ * `read_csv(path, header=None)`). Shrunk: the Pima model trains 5 epochs (the tutorial's 100).
+ * Written differently: Python's imports are destructurings (`const { vstack } = np;`), assignments are
+ * `let` / `const` declarations, f-strings are template strings, `with torch.no_grad():` is
+ * `torch.no_grad(() => {...})`, `super(MLP, self).__init__()` is `super()`, a class declares its fields.
+ * What the port found, fixed: `predictions, actuals = vstack(predictions), vstack(actuals)` (lists, then
+ * arrays) did not compile; `'Predicted: %.3f' % yhat` of a [1, 1] NumPy array was a TypeError.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { cellsOf, runNotebooks } from "./_notebooks";
+import { expectSamePrint } from "./_tutorial";
+
+interface Cell {
+  py: string;
+  ts: string;
+  printed: string;
+  shown: string | null;
+}
+
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "mlm.json"), "utf8")) as { files: Record<string, string>; cells: Cell[] };
+
+/** gen_mlm.py's data files written into a fresh temporary folder, the kernel's working directory from then on. */
+const SETUP = `{
+  const fs = require("fs"), path = require("path"), os = require("os");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mlm-"));
+  for (const [name, text] of Object.entries(${JSON.stringify(fixture.files)})) fs.writeFileSync(path.join(tmp, name), text);
+  process.chdir(tmp);
+}`;
+
+let got: { printed: string; shown: string | null }[];
+
+beforeAll(async () => {
+  const run = await runNotebooks("mlm", { mlm: [SETUP, ...fixture.cells.map((c) => c.ts)] });
+  if (run.status !== 0) throw new Error(`torchlab run exited with ${run.status}:\n${run.stderr.slice(-6000)}`);
+  got = cellsOf(run.notebooks.mlm).slice(1);
+}, 300000);
+
+describe("Machine Learning Mastery's PyTorch tutorials (Pima, CSV MLPs) print and show what PyTorch 1.13 does", () => {
+  test.each(fixture.cells.map((c, i) => [i, c] as const))("cell %i", (i, c) => {
+    expectSamePrint(got[i].printed, c.printed);
+    if (c.shown === null || got[i].shown === null) expect({ ts: c.ts, shown: got[i].shown }).toEqual({ ts: c.ts, shown: c.shown });
+    else expectSamePrint(got[i].shown!, c.shown);
+  });
+});

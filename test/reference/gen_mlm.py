@@ -9,25 +9,27 @@ each cell prints and what it shows as its value.
 - "PyTorch Tutorial: How to Develop Deep Learning Models with Python" (the MLPs on the ionosphere, iris and
   Boston housing CSVs: a `CSVDataset(Dataset)` reading with `read_csv(path, header=None)`, `LabelEncoder`,
   `random_split`, `DataLoader`, `kaiming_uniform_` / `xavier_uniform_`, `vstack`, `accuracy_score`,
-  `mean_squared_error`, `predict(row, model)`).
+  `mean_squared_error`, `predict(row, model)`), and its CNN on MNIST (`MNIST('~/.torch/datasets/mnist', ...)`:
+  the repository's Fashion-MNIST sample written as MNIST's raw files, under a temporary home; 1 epoch, the
+  tutorial's 10).
 
 Data: no network. The CSV files have the tutorials' files' columns and number formats with synthetic values
 (numpy's default_rng(2026); iris is scikit-learn's bundled iris, data/sklearn/iris.csv, with the UCI file's
 class names); they go into the fixture (`files`), and both this script and the test write them into a
 temporary folder that is the notebook's working directory, so a cell reads `'housing.csv'` from disk as
 the tutorial reads its file (its name where the tutorial has a URL). Shrunk: the Pima model trains 5 epochs
-(the tutorial's 100), the iris one 100 (500). The test's header lists what is written differently and left out.
+(the tutorial's 100), the ionosphere and iris MLPs 20 (the tutorial's 100 and
+500). The test's header lists what is written differently and left out.
 Run: /usr/bin/python3 test/reference/gen_mlm.py"""
 import os
 import sys
-import tempfile
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from _tutorial_common import write_json  # noqa: E402
-from gen_dlwizard import run_cells  # noqa: E402
+from gen_dlwizard import run_cells, setup as mnist_setup  # noqa: E402
 
 def data_files():
     """The CSV inputs: {file name: text}."""
@@ -242,7 +244,7 @@ def train_model(train_dl, model):
     criterion = BCELoss()
     optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
     # enumerate epochs
-    for epoch in range(100):
+    for epoch in range(20):
         # enumerate mini batches
         for i, (inputs, targets) in enumerate(train_dl):
             # clear the gradients
@@ -397,7 +399,7 @@ def train_model(train_dl, model):
     criterion = CrossEntropyLoss()
     optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
     # enumerate epochs
-    for epoch in range(100):
+    for epoch in range(20):
         # enumerate mini batches
         for i, (inputs, targets) in enumerate(train_dl):
             # clear the gradients
@@ -607,6 +609,138 @@ yhat = predict(row, model)
 print('Predicted: %.3f' % yhat)""",
 ]
 
+CNN = [
+    r"""# pytorch cnn for multiclass classification
+from numpy import vstack
+from numpy import argmax
+from pandas import read_csv
+from sklearn.metrics import accuracy_score
+from torchvision.datasets import MNIST
+from torchvision.transforms import Compose
+from torchvision.transforms import ToTensor
+from torchvision.transforms import Normalize
+from torch.utils.data import DataLoader
+from torch.nn import Conv2d
+from torch.nn import MaxPool2d
+from torch.nn import Linear
+from torch.nn import ReLU
+from torch.nn import Softmax
+from torch.nn import Module
+from torch.optim import SGD
+from torch.nn import CrossEntropyLoss
+from torch.nn.init import kaiming_uniform_
+from torch.nn.init import xavier_uniform_""",
+    r"""# model definition
+class CNN(Module):
+    # define model elements
+    def __init__(self, n_channels):
+        super(CNN, self).__init__()
+        # input to first hidden layer
+        self.hidden1 = Conv2d(n_channels, 32, (3,3))
+        kaiming_uniform_(self.hidden1.weight, nonlinearity='relu')
+        self.act1 = ReLU()
+        # first pooling layer
+        self.pool1 = MaxPool2d((2,2), stride=(2,2))
+        # second hidden layer
+        self.hidden2 = Conv2d(32, 32, (3,3))
+        kaiming_uniform_(self.hidden2.weight, nonlinearity='relu')
+        self.act2 = ReLU()
+        # second pooling layer
+        self.pool2 = MaxPool2d((2,2), stride=(2,2))
+        # fully connected layer
+        self.hidden3 = Linear(5*5*32, 100)
+        kaiming_uniform_(self.hidden3.weight, nonlinearity='relu')
+        self.act3 = ReLU()
+        # output layer
+        self.hidden4 = Linear(100, 10)
+        xavier_uniform_(self.hidden4.weight)
+        self.act4 = Softmax(dim=1)
+
+    # forward propagate input
+    def forward(self, X):
+        # input to first hidden layer
+        X = self.hidden1(X)
+        X = self.act1(X)
+        X = self.pool1(X)
+        # second hidden layer
+        X = self.hidden2(X)
+        X = self.act2(X)
+        X = self.pool2(X)
+        # flatten
+        X = X.view(-1, 4*4*50)
+        # third hidden layer
+        X = self.hidden3(X)
+        X = self.act3(X)
+        # output layer
+        X = self.hidden4(X)
+        X = self.act4(X)
+        return X
+
+# prepare the dataset
+def prepare_data(path):
+    # define standardization
+    trans = Compose([ToTensor(), Normalize((0.1307,), (0.3081,))])
+    # load dataset
+    train = MNIST(path, train=True, download=True, transform=trans)
+    test = MNIST(path, train=False, download=True, transform=trans)
+    # prepare data loaders
+    train_dl = DataLoader(train, batch_size=64, shuffle=True)
+    test_dl = DataLoader(test, batch_size=1024, shuffle=False)
+    return train_dl, test_dl""",
+    r"""# prepare the data
+path = '~/.torch/datasets/mnist'
+train_dl, test_dl = prepare_data(path)
+print(len(train_dl.dataset), len(test_dl.dataset))
+# define the network
+model = CNN(1)""",
+    r"""# train the model
+def train_model(train_dl, model):
+    # define the optimization
+    criterion = CrossEntropyLoss()
+    optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
+    # enumerate epochs
+    for epoch in range(1):
+        # enumerate mini batches
+        for i, (inputs, targets) in enumerate(train_dl):
+            # clear the gradients
+            optimizer.zero_grad()
+            # compute the model output
+            yhat = model(inputs)
+            # calculate loss
+            loss = criterion(yhat, targets)
+            # credit assignment
+            loss.backward()
+            # update model weights
+            optimizer.step()
+
+# evaluate the model
+def evaluate_model(test_dl, model):
+    predictions, actuals = list(), list()
+    for i, (inputs, targets) in enumerate(test_dl):
+        # evaluate the model on the test set
+        yhat = model(inputs)
+        # retrieve numpy array
+        yhat = yhat.detach().numpy()
+        actual = targets.numpy()
+        # convert to class labels
+        yhat = argmax(yhat, axis=1)
+        # reshape for stacking
+        actual = actual.reshape((len(actual), 1))
+        yhat = yhat.reshape((len(yhat), 1))
+        # store
+        predictions.append(yhat)
+        actuals.append(actual)
+    predictions, actuals = vstack(predictions), vstack(actuals)
+    # calculate accuracy
+    acc = accuracy_score(actuals, predictions)
+    return acc""",
+    r"""# train the model
+train_model(train_dl, model)
+# evaluate the model
+acc = evaluate_model(test_dl, model)
+print('Accuracy: %.3f' % acc)""",
+]
+
 # Their ports in the notebook dialect, cell for cell.
 PIMA_TS = [
     r"""const dataset = np.loadtxt('pima-indians-diabetes.csv', delimiter=',')
@@ -783,7 +917,7 @@ function train_model(train_dl, model) {
     const criterion = BCELoss()
     const optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
     // enumerate epochs
-    for (const epoch of range(100)) {
+    for (const epoch of range(20)) {
         // enumerate mini batches
         for (const [i, [inputs, targets]] of enumerate(train_dl)) {
             // clear the gradients
@@ -949,7 +1083,7 @@ function train_model(train_dl, model) {
     const criterion = CrossEntropyLoss()
     const optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
     // enumerate epochs
-    for (const epoch of range(100)) {
+    for (const epoch of range(20)) {
         // enumerate mini batches
         for (const [i, [inputs, targets]] of enumerate(train_dl)) {
             // clear the gradients
@@ -1177,18 +1311,153 @@ const row = [0.00632,18.00,2.310,0,0.5380,6.5750,65.20,4.0900,1,296.0,15.30,396.
 const yhat = predict(row, model)
 print('Predicted: %.3f' % yhat)""",
 ]
+CNN_TS = [
+    r"""// pytorch cnn for multiclass classification
+const { vstack } = np;
+const { argmax } = np;
+const { accuracy_score } = sklearn.metrics;
+const { MNIST } = torchvision.datasets;
+const { Compose, ToTensor, Normalize } = torchvision.transforms;
+const { DataLoader } = torch.utils.data;
+const { Conv2d, MaxPool2d, Linear, ReLU, Softmax, Module, CrossEntropyLoss } = torch.nn;
+const { SGD } = torch.optim;
+const { kaiming_uniform_, xavier_uniform_ } = torch.nn.init;""",
+    r"""// model definition
+class CNN extends Module {
+    hidden1; act1; pool1; hidden2; act2; pool2; hidden3; act3; hidden4; act4;
+    // define model elements
+    constructor(n_channels) {
+        super()
+        // input to first hidden layer
+        this.hidden1 = Conv2d(n_channels, 32, (3,3))
+        kaiming_uniform_(this.hidden1.weight, nonlinearity='relu')
+        this.act1 = ReLU()
+        // first pooling layer
+        this.pool1 = MaxPool2d((2,2), stride=(2,2))
+        // second hidden layer
+        this.hidden2 = Conv2d(32, 32, (3,3))
+        kaiming_uniform_(this.hidden2.weight, nonlinearity='relu')
+        this.act2 = ReLU()
+        // second pooling layer
+        this.pool2 = MaxPool2d((2,2), stride=(2,2))
+        // fully connected layer
+        this.hidden3 = Linear(5*5*32, 100)
+        kaiming_uniform_(this.hidden3.weight, nonlinearity='relu')
+        this.act3 = ReLU()
+        // output layer
+        this.hidden4 = Linear(100, 10)
+        xavier_uniform_(this.hidden4.weight)
+        this.act4 = Softmax(dim=1)
+    }
 
-SECTIONS = {"pima": (PIMA, PIMA_TS), "binary": (BINARY, BINARY_TS), "multiclass": (MULTICLASS, MULTICLASS_TS), "regression": (REGRESSION, REGRESSION_TS)}
+    // forward propagate input
+    forward(X) {
+        // input to first hidden layer
+        X = this.hidden1(X)
+        X = this.act1(X)
+        X = this.pool1(X)
+        // second hidden layer
+        X = this.hidden2(X)
+        X = this.act2(X)
+        X = this.pool2(X)
+        // flatten
+        X = X.view(-1, 4*4*50)
+        // third hidden layer
+        X = this.hidden3(X)
+        X = this.act3(X)
+        // output layer
+        X = this.hidden4(X)
+        X = this.act4(X)
+        return X
+    }
+}
+
+// prepare the dataset
+function prepare_data(path) {
+    // define standardization
+    const trans = Compose([ToTensor(), Normalize((0.1307,), (0.3081,))])
+    // load dataset
+    const train = MNIST(path, train=True, download=True, transform=trans)
+    const test = MNIST(path, train=False, download=True, transform=trans)
+    // prepare data loaders
+    const train_dl = DataLoader(train, batch_size=64, shuffle=True)
+    const test_dl = DataLoader(test, batch_size=1024, shuffle=False)
+    return [train_dl, test_dl]
+}""",
+    r"""// prepare the data
+const path = '~/.torch/datasets/mnist'
+const [train_dl, test_dl] = prepare_data(path)
+print(len(train_dl.dataset), len(test_dl.dataset))
+// define the network
+const model = CNN(1)""",
+    r"""// train the model
+function train_model(train_dl, model) {
+    // define the optimization
+    const criterion = CrossEntropyLoss()
+    const optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
+    // enumerate epochs
+    for (const epoch of range(1)) {
+        // enumerate mini batches
+        for (const [i, [inputs, targets]] of enumerate(train_dl)) {
+            // clear the gradients
+            optimizer.zero_grad()
+            // compute the model output
+            const yhat = model(inputs)
+            // calculate loss
+            const loss = criterion(yhat, targets)
+            // credit assignment
+            loss.backward()
+            // update model weights
+            optimizer.step()
+        }
+    }
+}
+
+// evaluate the model
+function evaluate_model(test_dl, model) {
+    let [predictions, actuals] = [list(), list()]
+    for (const [i, [inputs, targets]] of enumerate(test_dl)) {
+        // evaluate the model on the test set
+        let yhat = model(inputs)
+        // retrieve numpy array
+        yhat = yhat.detach().numpy()
+        let actual = targets.numpy()
+        // convert to class labels
+        yhat = argmax(yhat, axis=1)
+        // reshape for stacking
+        actual = actual.reshape((len(actual), 1))
+        yhat = yhat.reshape((len(yhat), 1))
+        // store
+        predictions.append(yhat)
+        actuals.append(actual)
+    }
+    [predictions, actuals] = [vstack(predictions), vstack(actuals)]
+    // calculate accuracy
+    const acc = accuracy_score(actuals, predictions)
+    return acc
+}""",
+    r"""// train the model
+train_model(train_dl, model)
+// evaluate the model
+const acc = evaluate_model(test_dl, model)
+print('Accuracy: %.3f' % acc)""",
+]
+
+SECTIONS = {"pima": (PIMA, PIMA_TS), "binary": (BINARY, BINARY_TS), "multiclass": (MULTICLASS, MULTICLASS_TS), "regression": (REGRESSION, REGRESSION_TS), "cnn": (CNN, CNN_TS)}
 
 
 def main():
     files = data_files()
     cwd = os.getcwd()
-    tmp = tempfile.mkdtemp(prefix="mlm-")
+    # The MNIST sample under ./data/MNIST/raw of a temporary folder, the working directory (gen_dlwizard's
+    # setup); the CSV files beside it; that folder is the home, and ~/.torch/datasets/mnist its ./data.
+    mnist_setup()
     for name, text in files.items():
-        with open(os.path.join(tmp, name), "w") as f:
+        with open(name, "w") as f:
             f.write(text)
-    os.chdir(tmp)
+    os.environ["HOME"] = os.getcwd()
+    os.makedirs(os.path.join(".torch", "datasets"))
+    os.symlink(os.path.join(os.getcwd(), "data"), os.path.join(".torch", "datasets", "mnist"))
     # One notebook, the sections in order (as the test runs them, one kernel).
     py = [c for cells, _ in SECTIONS.values() for c in cells]
     ts = [c for _, cells in SECTIONS.values() for c in cells]

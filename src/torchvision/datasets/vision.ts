@@ -2,6 +2,8 @@
  * VisionDataset: the base of torchvision's datasets (root, transform, target_transform and
  * PyTorch's repr), on torch.utils.data.Dataset's protocol (`getitem(index)`, `len()`).
  */
+import * as os from "node:os";
+import * as path from "node:path";
 import { Dataset } from "../../utils/data/dataset";
 import { IndexError, TypeError } from "../../errors";
 import { asPyTuple } from "../../pyrepr";
@@ -16,6 +18,14 @@ export class FileNotFoundError extends Error {
     super(message);
     this.name = "FileNotFoundError";
   }
+}
+
+/**
+ * Python's os.path.expanduser of a dataset's root, which torchvision's VisionDataset applies: `~` and
+ * `~/...` are under the home folder (Machine Learning Mastery's `MNIST('~/.torch/datasets/mnist', ...)`).
+ */
+export function expandUser(root: string): string {
+  return root === "~" || root.startsWith("~/") ? path.join(os.homedir(), root.slice(1)) : root;
 }
 
 function reprLines(t: unknown, head: string): string[] {

@@ -231,14 +231,13 @@ export class ObjectArray {
     return this.ndim === 0 ? texts[0] : layoutArray(this.shape, (k) => texts[k], " ", "", LINE_WIDTH);
   }
 
+  /** print(), `${a}` and console.log write the str; a cell's value shows the repr. */
   toString(): string {
     return this.__str__();
   }
-
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.__str__();
   }
-
   [IPYTHON_REPR](): string {
     return this.__repr__();
   }

@@ -304,163 +304,6 @@ yhat = predict(row, model)
 print('Predicted: %.3f (class=%d)' % (yhat, yhat.round()))""",
 ]
 
-MULTICLASS = [
-    r"""# pytorch mlp for multiclass classification
-from numpy import vstack
-from numpy import argmax
-from pandas import read_csv
-from sklearn.preprocessing import LabelEncoder
-from sklearn.metrics import accuracy_score
-from torch.utils.data import Dataset
-from torch.utils.data import DataLoader
-from torch.utils.data import random_split
-from torch import Tensor
-from torch.nn import Linear
-from torch.nn import ReLU
-from torch.nn import Softmax
-from torch.nn import Module
-from torch.optim import SGD
-from torch.nn import CrossEntropyLoss
-from torch.nn.init import kaiming_uniform_
-from torch.nn.init import xavier_uniform_""",
-    r"""# dataset definition
-class CSVDataset(Dataset):
-    # load the dataset
-    def __init__(self, path):
-        # load the csv file as a dataframe
-        df = read_csv(path, header=None)
-        # store the inputs and outputs
-        self.X = df.values[:, :-1]
-        self.y = df.values[:, -1]
-        # ensure input data is floats
-        self.X = self.X.astype('float32')
-        # label encode target and ensure the values are floats
-        self.y = LabelEncoder().fit_transform(self.y)
-
-    # number of rows in the dataset
-    def __len__(self):
-        return len(self.X)
-
-    # get a row at an index
-    def __getitem__(self, idx):
-        return [self.X[idx], self.y[idx]]
-
-    # get indexes for train and test rows
-    def get_splits(self, n_test=0.33):
-        # determine sizes
-        test_size = round(n_test * len(self.X))
-        train_size = len(self.X) - test_size
-        # calculate the split
-        return random_split(self, [train_size, test_size])""",
-    r"""# model definition
-class MLP(Module):
-    # define model elements
-    def __init__(self, n_inputs):
-        super(MLP, self).__init__()
-        # input to first hidden layer
-        self.hidden1 = Linear(n_inputs, 10)
-        kaiming_uniform_(self.hidden1.weight, nonlinearity='relu')
-        self.act1 = ReLU()
-        # second hidden layer
-        self.hidden2 = Linear(10, 8)
-        kaiming_uniform_(self.hidden2.weight, nonlinearity='relu')
-        self.act2 = ReLU()
-        # third hidden layer and output
-        self.hidden3 = Linear(8, 3)
-        xavier_uniform_(self.hidden3.weight)
-        self.act3 = Softmax(dim=1)
-
-    # forward propagate input
-    def forward(self, X):
-        # input to first hidden layer
-        X = self.hidden1(X)
-        X = self.act1(X)
-         # second hidden layer
-        X = self.hidden2(X)
-        X = self.act2(X)
-        # third hidden layer and output
-        X = self.hidden3(X)
-        X = self.act3(X)
-        return X""",
-    r"""# prepare the dataset
-def prepare_data(path):
-    # load the dataset
-    dataset = CSVDataset(path)
-    # calculate split
-    train, test = dataset.get_splits()
-    # prepare data loaders
-    train_dl = DataLoader(train, batch_size=32, shuffle=True)
-    test_dl = DataLoader(test, batch_size=1024, shuffle=False)
-    return train_dl, test_dl
-
-# train the model
-def train_model(train_dl, model):
-    # define the optimization
-    criterion = CrossEntropyLoss()
-    optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
-    # enumerate epochs
-    for epoch in range(20):
-        # enumerate mini batches
-        for i, (inputs, targets) in enumerate(train_dl):
-            # clear the gradients
-            optimizer.zero_grad()
-            # compute the model output
-            yhat = model(inputs)
-            # calculate loss
-            loss = criterion(yhat, targets)
-            # credit assignment
-            loss.backward()
-            # update model weights
-            optimizer.step()
-
-# evaluate the model
-def evaluate_model(test_dl, model):
-    predictions, actuals = list(), list()
-    for i, (inputs, targets) in enumerate(test_dl):
-        # evaluate the model on the test set
-        yhat = model(inputs)
-        # retrieve numpy array
-        yhat = yhat.detach().numpy()
-        actual = targets.numpy()
-        # convert to class labels
-        yhat = argmax(yhat, axis=1)
-        # reshape for stacking
-        actual = actual.reshape((len(actual), 1))
-        yhat = yhat.reshape((len(yhat), 1))
-        # store
-        predictions.append(yhat)
-        actuals.append(actual)
-    predictions, actuals = vstack(predictions), vstack(actuals)
-    # calculate accuracy
-    acc = accuracy_score(actuals, predictions)
-    return acc
-
-# make a class prediction for one row of data
-def predict(row, model):
-    # convert row to data
-    row = Tensor([row])
-    # make prediction
-    yhat = model(row)
-    # retrieve numpy array
-    yhat = yhat.detach().numpy()
-    return yhat""",
-    r"""# prepare the data
-path = 'iris.csv'
-train_dl, test_dl = prepare_data(path)
-print(len(train_dl.dataset), len(test_dl.dataset))
-# define the network
-model = MLP(4)
-# train the model
-train_model(train_dl, model)
-# evaluate the model
-acc = evaluate_model(test_dl, model)
-print('Accuracy: %.3f' % acc)
-# make a single prediction
-row = [5.1,3.5,1.4,0.2]
-yhat = predict(row, model)
-print('Predicted: %s (class=%d)' % (yhat, argmax(yhat)))""",
-]
-
 REGRESSION = [
     r"""# pytorch mlp for regression
 from numpy import vstack
@@ -983,174 +826,6 @@ const yhat = predict(row, model)
 print('Predicted: %.3f (class=%d)' % (yhat, yhat.round()))""",
 ]
 
-MULTICLASS_TS = [
-    r"""// pytorch mlp for multiclass classification
-const { vstack } = np;
-const { argmax } = np;
-const { read_csv } = pd;
-const { LabelEncoder } = sklearn.preprocessing;
-const { accuracy_score } = sklearn.metrics;
-const { Dataset, DataLoader, random_split } = torch.utils.data;
-const { Tensor } = torch;
-const { Linear, ReLU, Softmax, Module, CrossEntropyLoss } = torch.nn;
-const { SGD } = torch.optim;
-const { kaiming_uniform_, xavier_uniform_ } = torch.nn.init;""",
-    r"""// dataset definition
-class CSVDataset extends Dataset {
-    X; y;
-    // load the dataset
-    constructor(path) {
-        super()
-        // load the csv file as a dataframe
-        const df = read_csv(path, header=None)
-        // store the inputs and outputs
-        this.X = df.values[:, :-1]
-        this.y = df.values[:, -1]
-        // ensure input data is floats
-        this.X = this.X.astype('float32')
-        // label encode target and ensure the values are floats
-        this.y = LabelEncoder().fit_transform(this.y)
-    }
-
-    // number of rows in the dataset
-    __len__() {
-        return len(this.X)
-    }
-
-    // get a row at an index
-    __getitem__(idx) {
-        return [this.X[idx], this.y[idx]]
-    }
-
-    // get indexes for train and test rows
-    get_splits(n_test=0.33) {
-        // determine sizes
-        const test_size = round(n_test * len(this.X))
-        const train_size = len(this.X) - test_size
-        // calculate the split
-        return random_split(this, [train_size, test_size])
-    }
-}""",
-    r"""// model definition
-class MLP extends Module {
-    hidden1; act1; hidden2; act2; hidden3; act3;
-    // define model elements
-    constructor(n_inputs) {
-        super()
-        // input to first hidden layer
-        this.hidden1 = Linear(n_inputs, 10)
-        kaiming_uniform_(this.hidden1.weight, nonlinearity='relu')
-        this.act1 = ReLU()
-        // second hidden layer
-        this.hidden2 = Linear(10, 8)
-        kaiming_uniform_(this.hidden2.weight, nonlinearity='relu')
-        this.act2 = ReLU()
-        // third hidden layer and output
-        this.hidden3 = Linear(8, 3)
-        xavier_uniform_(this.hidden3.weight)
-        this.act3 = Softmax(dim=1)
-    }
-
-    // forward propagate input
-    forward(X) {
-        // input to first hidden layer
-        X = this.hidden1(X)
-        X = this.act1(X)
-         // second hidden layer
-        X = this.hidden2(X)
-        X = this.act2(X)
-        // third hidden layer and output
-        X = this.hidden3(X)
-        X = this.act3(X)
-        return X
-    }
-}""",
-    r"""// prepare the dataset
-function prepare_data(path) {
-    // load the dataset
-    const dataset = new CSVDataset(path)
-    // calculate split
-    const [train, test] = dataset.get_splits()
-    // prepare data loaders
-    const train_dl = DataLoader(train, batch_size=32, shuffle=True)
-    const test_dl = DataLoader(test, batch_size=1024, shuffle=False)
-    return [train_dl, test_dl]
-}
-
-// train the model
-function train_model(train_dl, model) {
-    // define the optimization
-    const criterion = CrossEntropyLoss()
-    const optimizer = SGD(model.parameters(), lr=0.01, momentum=0.9)
-    // enumerate epochs
-    for (const epoch of range(20)) {
-        // enumerate mini batches
-        for (const [i, [inputs, targets]] of enumerate(train_dl)) {
-            // clear the gradients
-            optimizer.zero_grad()
-            // compute the model output
-            const yhat = model(inputs)
-            // calculate loss
-            const loss = criterion(yhat, targets)
-            // credit assignment
-            loss.backward()
-            // update model weights
-            optimizer.step()
-        }
-    }
-}
-
-// evaluate the model
-function evaluate_model(test_dl, model) {
-    let [predictions, actuals] = [list(), list()]
-    for (const [i, [inputs, targets]] of enumerate(test_dl)) {
-        // evaluate the model on the test set
-        let yhat = model(inputs)
-        // retrieve numpy array
-        yhat = yhat.detach().numpy()
-        let actual = targets.numpy()
-        // convert to class labels
-        yhat = argmax(yhat, axis=1)
-        // reshape for stacking
-        actual = actual.reshape((len(actual), 1))
-        yhat = yhat.reshape((len(yhat), 1))
-        // store
-        predictions.append(yhat)
-        actuals.append(actual)
-    }
-    [predictions, actuals] = [vstack(predictions), vstack(actuals)]
-    // calculate accuracy
-    const acc = accuracy_score(actuals, predictions)
-    return acc
-}
-
-// make a class prediction for one row of data
-function predict(row, model) {
-    // convert row to data
-    row = Tensor([row])
-    // make prediction
-    let yhat = model(row)
-    // retrieve numpy array
-    yhat = yhat.detach().numpy()
-    return yhat
-}""",
-    r"""// prepare the data
-const path = 'iris.csv'
-const [train_dl, test_dl] = prepare_data(path)
-print(len(train_dl.dataset), len(test_dl.dataset))
-// define the network
-const model = MLP(4)
-// train the model
-train_model(train_dl, model)
-// evaluate the model
-const acc = evaluate_model(test_dl, model)
-print('Accuracy: %.3f' % acc)
-// make a single prediction
-const row = [5.1,3.5,1.4,0.2]
-const yhat = predict(row, model)
-print('Predicted: %s (class=%d)' % (yhat, argmax(yhat)))""",
-]
-
 REGRESSION_TS = [
     r"""// pytorch mlp for regression
 const { vstack } = np;
@@ -1443,7 +1118,44 @@ const acc = evaluate_model(test_dl, model)
 print('Accuracy: %.3f' % acc)""",
 ]
 
-SECTIONS = {"pima": (PIMA, PIMA_TS), "binary": (BINARY, BINARY_TS), "multiclass": (MULTICLASS, MULTICLASS_TS), "regression": (REGRESSION, REGRESSION_TS), "cnn": (CNN, CNN_TS)}
+
+# The tutorial's multiclass MLP (iris) is its binary one with these lines changed, in Python and in the port.
+ROW = "[1,0,0.99539,-0.05889,0.85243,0.02306,0.83398,-0.37708,1,0.03760,0.85243,-0.17755,0.59755,-0.44945,0.60536,-0.38223,0.84356,-0.38542,0.58212,-0.32192,0.56971,-0.29674,0.36946,-0.47357,0.56811,-0.51171,0.41078,-0.46168,0.21266,-0.34090,0.42267,-0.54487,0.18641,-0.45300]"
+MULTICLASS_CHANGES = [
+    ("mlp for binary classification", "mlp for multiclass classification"),
+    ("from numpy import vstack\n", "from numpy import vstack\nfrom numpy import argmax\n"),
+    ("const { vstack } = np;\n", "const { vstack } = np;\nconst { argmax } = np;\n"),
+    ("import Sigmoid", "import Softmax"),
+    ("import BCELoss", "import CrossEntropyLoss"),
+    ("ReLU, Sigmoid, Module, BCELoss }", "ReLU, Softmax, Module, CrossEntropyLoss }"),
+    ("\n        self.y = self.y.astype('float32')\n        self.y = self.y.reshape((len(self.y), 1))", ""),
+    ("\n        this.y = this.y.astype('float32')\n        this.y = this.y.reshape((len(this.y), 1))", ""),
+    ("Linear(8, 1)", "Linear(8, 3)"),
+    ("act3 = Sigmoid()", "act3 = Softmax(dim=1)"),
+    ("criterion = BCELoss()", "criterion = CrossEntropyLoss()"),
+    ("actual = targets.numpy()\n        actual = actual.reshape((len(actual), 1))\n        # round to class values\n        yhat = yhat.round()",
+     "actual = targets.numpy()\n        # convert to class labels\n        yhat = argmax(yhat, axis=1)\n        # reshape for stacking\n        actual = actual.reshape((len(actual), 1))\n        yhat = yhat.reshape((len(yhat), 1))"),
+    ("actual = targets.numpy()\n        actual = actual.reshape((len(actual), 1))\n        // round to class values\n        yhat = yhat.round()",
+     "actual = targets.numpy()\n        // convert to class labels\n        yhat = argmax(yhat, axis=1)\n        // reshape for stacking\n        actual = actual.reshape((len(actual), 1))\n        yhat = yhat.reshape((len(yhat), 1))"),
+    ("'ionosphere.csv'", "'iris.csv'"),
+    ("MLP(34)", "MLP(4)"),
+    (" single prediction (expect class=1)\n", " single prediction\n"),
+    ("row = " + ROW, "row = [5.1,3.5,1.4,0.2]"),
+    ("'Predicted: %.3f (class=%d)' % (yhat, yhat.round())", "'Predicted: %s (class=%d)' % (yhat, argmax(yhat))"),
+]
+
+
+def multiclass(cells):
+    """The binary MLP's cells with MULTICLASS_CHANGES made."""
+    out = []
+    for c in cells:
+        for old, new in MULTICLASS_CHANGES:
+            c = c.replace(old, new)
+        out.append(c)
+    return out
+
+
+SECTIONS = {"pima": (PIMA, PIMA_TS), "binary": (BINARY, BINARY_TS), "multiclass": (multiclass(BINARY), multiclass(BINARY_TS)), "regression": (REGRESSION, REGRESSION_TS), "cnn": (CNN, CNN_TS)}
 
 
 def main():

@@ -55,6 +55,9 @@ describe("a frame with a string column: values is an array of dtype object (src/
     expect(enc.classes_).toEqual(["b", "g"]);
     // scikit-learn 1.2: ValueError for a 2-d y of more than one column.
     expect(() => enc.fit(v)).toThrow("y should be a 1d array, got an array of shape (3, 3) instead.");
+    // A Series of class names (Brownlee's sonar: `y = data.iloc[:, 60]; encoder.fit(y); y = encoder.transform(y)`).
+    const y = new DataFrame({ label: ["R", "M", "R"] }).__getitem__("label");
+    expect(Array.from((enc.fit(y).transform(y) as { data: ArrayLike<number> }).data)).toEqual([1, 0, 1]);
   });
   test("what NumPy computes object by object is a TypeError saying to convert first, not a wrong number", () => {
     expect(() => v.sum()).toThrow("numpy.ndarray.sum of an array of dtype object: torchlab's NumPy computes on numbers only; convert it first with astype('float32'), or select the numeric columns");

@@ -1642,6 +1642,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         const series = t.isPropertyAccessExpression(from) ? ["iloc", "loc", "iat", "at"].includes(from.name.text) : dynamicCall(from, "getitem") && t.isStringLiteral((from as ts.CallExpression).arguments[1] ?? from);
         return n.arguments.length === 2 && series && (t.isLiteralExpression(key) || t.isIdentifier(key));
       }
+      // `b[0]`, `a[0, 1]` of a NumPy array (its get / index, typed any): an element is NumPy's scalar (`1.0` of a float array).
+      if (t.isPropertyAccessExpression(n.expression) && ["get", "index"].includes(n.expression.name.text) && isNdarray(n.expression.expression)) return true;
       return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
     }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;

@@ -1642,6 +1642,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         const series = t.isPropertyAccessExpression(from) ? ["iloc", "loc", "iat", "at"].includes(from.name.text) : dynamicCall(from, "getitem") && t.isStringLiteral((from as ts.CallExpression).arguments[1] ?? from);
         return n.arguments.length === 2 && series && (t.isLiteralExpression(key) || t.isIdentifier(key));
       }
+      // `b[0]`, `a[0, 1]` of a NumPy array (its get / index, typed any): an element is NumPy's scalar (`1.0` of a float array).
+      if (t.isPropertyAccessExpression(n.expression) && ["get", "index"].includes(n.expression.name.text) && isNdarray(n.expression.expression)) return true;
       return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
     }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;
@@ -3490,7 +3492,9 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  *   `img = Image.open(path)` then `img = data_transform(img)`, a PIL image then a tensor): the
  *   declaration is typed `any`, as a Python name holds whatever it was given last; a name of an
  *   untyped `let [a, b] = ...` types the whole pattern `any` (graykode's `input_batch, target_batch =
- *   make_batch()`, lists, then `input_batch = torch.LongTensor(input_batch)`).
+ *   make_batch()`, lists, then `input_batch = torch.LongTensor(input_batch)`), and so does such a name
+ *   rebound by an unpacking (Brownlee's `predictions, actuals = vstack(predictions), vstack(actuals)`,
+ *   lists, then arrays, ported as `[predictions, actuals] = [vstack(predictions), vstack(actuals)]`).
  *
  * Null when none applies.
  */
@@ -3527,16 +3531,24 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
     return t.isVariableDeclarationList(d.parent) && (d.parent.flags & t.NodeFlags.Let) !== 0 ? d : null;
   };
   const widened = new Set<ts.VariableDeclaration>();
+  const widen = (local: ts.VariableDeclaration): void => {
+    // Typed as Python's names are, by what they hold now: the declaration's type becomes `any`.
+    if (!widened.has(local)) inserts.push({ at: local.name.end - offset, text: ": any" });
+    widened.add(local);
+  };
   const visit = (n: ts.Node): void => {
-    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && t.isArrayLiteralExpression(n.left)) {
+      for (const e of n.left.elements) {
+        const local = t.isIdentifier(e) && starts.has(e.getStart(sf)) ? untypedLet(e) : null;
+        if (local !== null) widen(local);
+      }
+    } else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && n.getStart(sf) >= offset && starts.has(n.left.getStart(sf))) {
       const left = n.left;
       const stmt = n.parent;
       const local = t.isIdentifier(left) ? untypedLet(left) : null;
       const rebound = local === null && t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent === sf ? declaredBefore(left, stmt, n.right) : null;
       if (local !== null) {
-        // Typed as Python's names are, by what they hold now: the declaration's type becomes `any`.
-        if (!widened.has(local)) inserts.push({ at: local.name.end - offset, text: ": any" });
-        widened.add(local);
+        widen(local);
       } else if (rebound === "let") {
         inserts.push({ at: left.getStart(sf) - offset, text: "let " });
       } else if (rebound === "any") {

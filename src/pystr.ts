@@ -532,6 +532,15 @@ export function str_mod(fmt: string, values: unknown): string {
       if (typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat) return Number(v);
       if (v !== null && typeof v === "object" && typeof (v as { item?: unknown }).item === "function" && typeof (v as { numel?: unknown }).numel === "function" && (v as { numel(): number }).numel() === 1) return Number((v as { item(): number }).item());
       if (conv === "c") throw new TypeError("%c requires int or char");
+      // A tensor's or a NumPy array's `__float__` / `__int__`: Brownlee's `'Predicted: %.3f (class=%d)' % (yhat, yhat.round())` of a [1, 1] array.
+      if (!"xXo".includes(conv) && v !== null && typeof v === "object" && typeof (v as { item?: unknown }).item === "function") {
+        const { numel, size } = v as { numel?: unknown; size?: unknown };
+        if (typeof numel === "function") throw new ValueError("only one element tensors can be converted to Python scalars");
+        if (typeof size === "number") {
+          if (size !== 1) throw new TypeError("only size-1 arrays can be converted to Python scalars");
+          return Number((v as { item(): number }).item());
+        }
+      }
       throw new TypeError(`%${conv} format: ${"xXo".includes(conv) ? "an integer" : "a real number"} is required, not ${pyTypeName(v)}`);
     };
     const widthOf = (x: string | undefined): string => (x === "*" ? String(asNumber(take())) : x ?? "");

@@ -70,3 +70,15 @@ test("a tensor's membership is PyTorch's (t == x).any(); a Set's and a Map's are
   expect(pyin.contains(big, [big, 1])).toBe(true);
   expect(() => pyin.contains(big, [1, big])).toThrow("Boolean value of Tensor with more than one value is ambiguous");
 });
+
+test("`%` formats a one-element tensor or NumPy array as its number, and refuses a bigger one as PyTorch and NumPy do", () => {
+  // Brownlee's predict(row, model) returns a [1, 1] array: `'Predicted: %.3f (class=%d)' % (yhat, yhat.round())`.
+  const yhat = torch.tensor([[0.73]]).numpy();
+  // NumPy 1.24: Predicted: 0.730 (class=1)
+  expect(pystr.str_mod("Predicted: %.3f (class=%d)", [yhat, yhat.round()])).toBe("Predicted: 0.730 (class=1)");
+  expect(pystr.str_mod("%d", torch.tensor([2.7]).numpy())).toBe("2");
+  // NumPy 1.24: TypeError: only size-1 arrays can be converted to Python scalars
+  expect(() => pystr.str_mod("%.3f", torch.tensor([1, 2]).numpy())).toThrow(new TypeError("only size-1 arrays can be converted to Python scalars"));
+  // PyTorch 1.13: ValueError: only one element tensors can be converted to Python scalars
+  expect(() => pystr.str_mod("%f", torch.tensor([1, 2]))).toThrow("only one element tensors can be converted to Python scalars");
+});

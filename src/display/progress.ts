@@ -343,3 +343,8 @@ export function trange(...args: (number | TqdmOptions | undefined)[]): Tqdm<numb
   const r: Range = (range as (...a: number[]) => Range)(...(bounds as number[]));
   return new Tqdm<number>(r, options);
 }
+
+// Python's `import tqdm` then `tqdm.tqdm(batch_start, unit="batch")` / `tqdm.trange(n)` (Machine Learning
+// Mastery's training loops): the prelude's `tqdm` also carries the module's names.
+tqdm.tqdm = tqdm;
+tqdm.trange = trange;

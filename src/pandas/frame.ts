@@ -22,7 +22,8 @@ import { adjoin, boxFloat, center, DISPLAY, floatRepr, fixedWidth, formatValues,
 import { frameHtml } from "./html";
 import { infoText } from "./info";
 import { Index, labelRepr } from "./index_";
-import { asPyTuple, isPyFloatAt, noteNumpyScalar } from "../pyrepr";
+import { asPyTuple, isPyFloatAt, noteNumpyScalar, PyFloat } from "../pyrepr";
+import { ObjectArray } from "../numpy/object_array";
 
 type Options = Record<string, unknown>;
 const isOptions = (x: unknown): x is Options => x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype;
@@ -58,6 +59,24 @@ function keyList(key: unknown): Scalar[] | null {
 }
 
 /** pandas' error for an indexer that does not fit (pandas.errors.IndexingError). */
+/**
+ * Columns (`values` of each, `kinds` their dtypes) as one NumPy array of dtype object, row-major: a float
+ * column's numbers are Python floats there (`1.0`), an int column's ints. The ObjectArray stands where
+ * pandas gives an ndarray of objects, so it is typed as one (its other members are a TypeError).
+ */
+function objectArray(values: readonly (readonly Scalar[])[], kinds: readonly Kind[], nrows: number, shape: number[]): ndarray {
+  const items: Scalar[] = [];
+  const floats = new Set<number>();
+  for (let i = 0; i < nrows; i++) {
+    values.forEach((column, j) => {
+      const v = column[i] as Scalar | PyFloat;
+      if (v instanceof PyFloat || (typeof v === "number" && isFloat(kinds[j]))) floats.add(items.length);
+      items.push(v instanceof PyFloat ? v.value : v);
+    });
+  }
+  return ObjectArray.of(items, shape, floats) as unknown as ndarray;
+}
+
 export class IndexingError extends Error {
   constructor(message = "") {
     super(message);
@@ -269,9 +288,12 @@ export class Series {
   get empty(): boolean {
     return this._values.length === 0;
   }
-  /** The values as a NumPy array; of strings (dtype object), which torchlab's NumPy cannot hold, a TypeError pointing to tolist(). */
+  /**
+   * The values as a NumPy array; of strings, an array of dtype object (src/numpy/object_array.ts:
+   * indexing, astype, tolist and print; typed as the numeric array it converts to).
+   */
   get values(): ndarray {
-    if (this._kind === "object") throw new TypeError(`Series.values: torchlab's NumPy holds no object arrays, and this Series${this.name === null ? "" : ` '${pprint(this.name)}'`} holds dtype object; use tolist(), or astype / get_dummies first`);
+    if (this._kind === "object") return objectArray([this._values], [this._kind], this._values.length, [this._values.length]);
     return toArray(this._values, this._kind) as ndarray;
   }
   to_numpy(options: { dtype?: DTypeArg } = {}): ndarray {
@@ -799,16 +821,13 @@ export class DataFrame {
   }
   /**
    * The values as one NumPy array of the columns' common dtype (float64 for ints beside floats, as
-   * `torch.tensor(df.values)` wants them); with a string column (dtype object), which torchlab's NumPy
-   * cannot hold, a TypeError naming it.
+   * `torch.tensor(df.values)` wants them); with a string column, an array of dtype object, as pandas
+   * gives (src/numpy/object_array.ts: Brownlee's `df.values[:, :-1].astype('float32')` and
+   * `df.values[:, -1]`; typed as the numeric array it converts to).
    */
   get values(): ndarray {
     const kind = commonKind(this._data.map((c) => c.kind));
-    if (kind === "object") {
-      const j = this._data.findIndex((c) => c.kind === "object");
-      const why = j >= 0 ? `column ${labelRepr(this._columns._values[j])} holds dtype object` : "its bool columns beside numbers make dtype object";
-      throw new TypeError(`DataFrame.values: torchlab's NumPy holds no object arrays, and ${why}; select the numeric columns, or astype / get_dummies first`);
-    }
+    if (kind === "object") return objectArray(this._data.map((c) => c.values), this._data.map((c) => c.kind), this.nrows, [this.nrows, this._data.length]);
     const rows = Array.from({ length: this.nrows }, (_, i) => this._data.map((c) => c.values[i]));
     const flat = rows.flat();
     return toArray(cast(flat, kind === "float64" || kind === "float32" ? "float64" : "int64", kind), kind, [this.nrows, this._data.length]) as ndarray;

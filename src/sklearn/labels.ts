@@ -3,6 +3,8 @@
  * strings for a list of names) and each sample's index among them.
  */
 import { ValueError } from "../errors";
+import { ObjectArray } from "../numpy/object_array";
+import { Series } from "../pandas/frame";
 import * as D from "../tensor/dtype";
 import { asArray } from "./_validation";
 
@@ -10,6 +12,13 @@ export type Label = number | string | boolean;
 
 /** The labels of `y` as JavaScript values: numbers (bools as bools) or strings. */
 export function labelValues(y: unknown): Label[] {
+  // A pandas Series (`y = data.iloc[:, 60]; encoder.fit(y)`, Brownlee's sonar): its values.
+  if (y instanceof Series) return labelValues(y.values);
+  // An array of dtype object (a CSV's class-name column, `df.values[:, -1]`): its objects, as a list is read.
+  if (y instanceof ObjectArray) {
+    if (y.ndim > 1 && !(y.ndim === 2 && y.shape[1] === 1)) throw new ValueError(`y should be a 1d array, got an array of shape (${y.shape.join(", ")}) instead.`);
+    return labelValues(y.ravel().tolist());
+  }
   if (Array.isArray(y) && y.some((v) => typeof v === "string")) {
     if (!y.every((v) => typeof v === "string")) throw new TypeError("'<' not supported between instances of 'str' and 'int'");
     return y as string[];

@@ -19,7 +19,7 @@ type Data = Float64Array | Float32Array | Int32Array | Uint8Array;
 const PRECISION = 8;
 const THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
-const LINE_WIDTH = 75;
+export const LINE_WIDTH = 75;
 
 /** NumPy's name of a torch dtype's counterpart. */
 function numpyName(dtype: D.dtype): string {
@@ -233,9 +233,13 @@ export class ndarray {
     return N.getitem(this, key === null ? "None" : key, Array.isArray(key) && PY_TUPLE in key);
   }
 
-  /** `a[i]` as the dialect writes it for a number: the row (a scalar of a 1-d array). */
+  /**
+   * `a[i]` as the dialect writes it for a number: the row (a scalar of a 1-d array); `a[i, j]`, written
+   * `a.get(i, j)`, is NumPy's tuple index (the element, or the sub-array of fewer indices).
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get(i: N.Key): any {
+  get(i: N.Key, ...more: N.Key[]): any {
+    if (more.length > 0) return N.getitem(this, asPyTuple([i, ...more].map((k) => (k === null ? "None" : k))));
     return N.getitem(this, i === null ? "None" : i);
   }
 
@@ -657,18 +661,31 @@ function arrayToString(a: ndarray, separator: string, prefix: string, lineWidth:
   collect(0, 0);
   const format = formatterFor(shown, a._dtype, a.shape.length === 0);
   if (a.shape.length === 0) return format(a.data[0]);
+  return layoutArray(a.shape, (k) => format(a.data[k]), separator, prefix, lineWidth);
+}
+
+/**
+ * NumPy's _formatArray: the elements' texts (`text` of each row-major position) nested in brackets,
+ * lines wrapped at `lineWidth` under `prefix`'s hanging indent, summarised (`...`, 3 edge items) past
+ * 1000 elements. Shared by the numeric arrays and the arrays of dtype object (src/numpy/object_array.ts).
+ */
+export function layoutArray(shape: readonly number[], text: (offset: number) => string, separator: string, prefix: string, lineWidth: number): string {
+  const size = shape.reduce((x, y) => x * y, 1);
+  if (size === 0) return "[]";
+  const summarize = size > THRESHOLD;
+  const strides = shape.map((_, i) => shape.slice(i + 1).reduce((x, y) => x * y, 1));
   const nextLinePrefix = " " + " ".repeat(prefix.length);
   const recurse = (axis: number, offset: number, hangingIndent: string, width: number): string => {
-    if (axis === a.shape.length) return format(a.data[offset]);
+    if (axis === shape.length) return text(offset);
     const nextIndent = hangingIndent + " ";
     const nextWidth = width - 1;
-    const n = a.shape[axis];
+    const n = shape[axis];
     const summary = summarize && 2 * EDGE_ITEMS < n;
     const leading = summary ? EDGE_ITEMS : 0;
     const trailing = summary ? EDGE_ITEMS : n;
     const item = (i: number): string => recurse(axis + 1, offset + i * strides[axis], nextIndent, nextWidth);
     let s = "";
-    if (axis === a.shape.length - 1) {
+    if (axis === shape.length - 1) {
       const elemWidth = width - Math.max(separator.trimEnd().length, 1);
       let line = hangingIndent;
       const extend = (word: string, w: number): void => {
@@ -693,7 +710,7 @@ function arrayToString(a: ndarray, separator: string, prefix: string, lineWidth:
       extend(item(n - 1), elemWidth);
       s += line;
     } else {
-      const lineSep = separator.trimEnd() + "\n".repeat(a.shape.length - axis - 1);
+      const lineSep = separator.trimEnd() + "\n".repeat(shape.length - axis - 1);
       for (let i = 0; i < leading; i++) s += hangingIndent + item(i) + lineSep;
       if (summary) s += hangingIndent + "..." + lineSep;
       for (let i = trailing; i > 1; i--) s += hangingIndent + item(n - i) + lineSep;

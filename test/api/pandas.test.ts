@@ -12,6 +12,8 @@ import * as path from "path";
 import { expectedOutput as expected, runCaseCells, type Case } from "./_case_cells";
 import { toMimeBundle } from "../../src/display/emitter";
 import { DataFrame } from "../../src/pandas";
+import { ValueError } from "../../src/errors";
+import { LabelEncoder } from "../../src/sklearn/preprocessing";
 
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "pandas.json"), "utf8")) as { cases: Case[] };
 
@@ -42,5 +44,27 @@ describe("a frame as a cell's value", () => {
   test("df.style is refused by name", () => {
     const df = new DataFrame({ a: [1, 2] });
     expect(() => df.style).toThrow("DataFrame.style: torchlab's pandas has no Styler");
+  });
+});
+
+describe("a frame with a string column: values is an array of dtype object (src/numpy/object_array.ts)", () => {
+  const v = new DataFrame({ a: [1, 2, 3], b: [0.5, -1, 2], c: ["g", "b", "g"] }).values;
+  test("LabelEncoder reads its class column as scikit-learn does", () => {
+    const enc = new LabelEncoder();
+    expect(Array.from(enc.fit_transform(v.index(":, -1")).data)).toEqual([1, 0, 1]);
+    expect(enc.classes_).toEqual(["b", "g"]);
+    // scikit-learn 1.2: ValueError for a 2-d y of more than one column.
+    expect(() => enc.fit(v)).toThrow("y should be a 1d array, got an array of shape (3, 3) instead.");
+    // A Series of class names (Brownlee's sonar: `y = data.iloc[:, 60]; encoder.fit(y); y = encoder.transform(y)`).
+    const y = new DataFrame({ label: ["R", "M", "R"] }).__getitem__("label");
+    expect(Array.from((enc.fit(y).transform(y) as { data: ArrayLike<number> }).data)).toEqual([1, 0, 1]);
+  });
+  test("what NumPy computes object by object is a TypeError saying to convert first, not a wrong number", () => {
+    expect(() => v.sum()).toThrow("numpy.ndarray.sum of an array of dtype object: torchlab's NumPy computes on numbers only; convert it first with astype('float32'), or select the numeric columns");
+    expect(() => v.index(":, :-1").mean()).toThrow("numpy.ndarray.mean of an array of dtype object");
+    expect(() => v.astype("str")).toThrow("astype('str'): torchlab's NumPy holds no string arrays; use tolist() for the strings");
+    // NumPy 1.24: ValueError: invalid literal for int() with base 10: 'g'; float(None) is Python's TypeError.
+    expect(() => v.index(":, 2").astype("int64")).toThrow(new ValueError("invalid literal for int() with base 10: 'g'"));
+    expect(() => new DataFrame({ a: [null, "x"] }).values.astype("float32")).toThrow("float() argument must be a string or a real number, not 'NoneType'");
   });
 });

@@ -3,7 +3,7 @@
  * one display updated in place (HTML <progress> + text). Fake timers make elapsed time exact.
  */
 import { display, Tqdm, format_sizeof, format_interval } from "../../src/display";
-import { trange } from "../../src/display/progress";
+import { tqdm, trange } from "../../src/display/progress";
 import { setDisplaySink } from "../../src/display/emitter";
 import { torch } from "../../src";
 import { recordDisplays } from "./helpers";
@@ -160,4 +160,11 @@ describe("in a notebook", () => {
       setDisplaySink(previous);
     }
   });
+});
+
+test("`import tqdm` then `tqdm.tqdm(...)` / `tqdm.trange(n)`: the function carries the module's names", () => {
+  const bar = tqdm.tqdm([1, 2, 3], { disable: true });
+  expect(bar).toBeInstanceOf(Tqdm);
+  expect([...bar]).toEqual([1, 2, 3]);
+  expect([...tqdm.trange(2, { disable: true })]).toEqual([0, 1]);
 });

@@ -1050,6 +1050,11 @@ describe("Python's rebinding, attributes and tuples in the tutorials' code (kern
     const u = cells("function make_batch() { return [[[1, 2]], [3]]; }\nlet [input_batch, target_batch] = make_batch();\ninput_batch = torch.LongTensor(input_batch);\ntarget_batch = torch.LongTensor(target_batch);");
     expect(codes(u)).toEqual([]);
     expect(u.output).toContain("exports.input_batch = exports.torch.LongTensor(exports.input_batch);");
+    // Such names rebound by an unpacking (Brownlee's `predictions, actuals = vstack(predictions), vstack(actuals)`,
+    // lists, then arrays): each is typed `any`, in a function too.
+    const v = cells("function evaluate() {\n  let [predictions, actuals] = [list(), list()];\n  predictions.append(np.ones([1, 1]));\n  actuals.append(np.zeros([1, 1]));\n  [predictions, actuals] = [np.vstack(predictions), np.vstack(actuals)];\n  return predictions.shape;\n}\nconst shape = evaluate();");
+    expect(codes(v)).toEqual([]);
+    expect(codes(cells("let [m, w]: number[] = [1, 2];\n[m, w] = ['a', 'b'];"))).toEqual(["2322 Type 'string' is not assignable to type 'number'.", "2322 Type 'string' is not assignable to type 'number'."]);
     expect(codes(cells("let [p, q]: number[] = [1, 2];\np = 'a';"))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);
     // A const, or a `let` given a type, is still TypeScript's error.
     expect(codes(cells("let n: number = 1;\nn = 'a';"))).toEqual(["2322 Type 'string' is not assignable to type 'number'."]);

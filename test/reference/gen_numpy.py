@@ -87,6 +87,9 @@ CASES = [
     # indexing and assignment
     ('index_01', 'a = np.arange(6).reshape(2, 3); print(a[:, 0], a[1], a[0, 1], a[a > 2], a[::-1])',
      'let a = np.arange(6).reshape(2, 3); print(a[":, 0"], a[1], a["0, 1"], a[a > 2], a["::-1"])'),
+    # `a[0, 1]` as written, and a float array's element printed as NumPy's float scalar (`1.0`).
+    ('index_element_01', 'a = np.ones((2, 2)); b = np.arange(3) * 0.5; print(a[0, 1], b[0], b[2], [b[0], b[1]], np.arange(3)[1])',
+     'let a = np.ones([2, 2]); let b = np.arange(3) * 0.5; print(a[0, 1], b[0], b[2], [b[0], b[1]], np.arange(3)[1])'),
     ('index_02', 'a = np.arange(12).reshape(3, 4); print(a[1:, ::2], a[-1], a[:, -1], a[..., 1], a[None].shape, a[:, None].shape)',
      'let a = np.arange(12).reshape(3, 4); print(a["1:, ::2"], a[-1], a[":, -1"], a["..., 1"], a["None"].shape, a[":, None"].shape)'),
     ('index_03', 'a = np.arange(12).reshape(3, 4); print(a[[0, 2]], a[np.array([0, 2]), np.array([1, 3])], a[a % 2 == 0], a[:, [0, 2]], a[1, ::-1])',

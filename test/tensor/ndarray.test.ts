@@ -205,6 +205,12 @@ describe("a NumPy array as predict.py uses it: int() / float(), an index, format
     expect(eye.__getitem__([1, 3]).shape).toEqual([2, 4]);
   });
 
+  test("`a[i, j]`, which the dialect writes a.get(i, j), is the tuple index (the element, or the row of fewer indices), as a tensor's", () => {
+    const a = torch.arange(6, { dtype: torch.float64 }).reshape(2, 3).numpy();
+    expect([a.get(1, 2), a.get(0, -1), (a.get(1) as ndarray).tolist()]).toEqual([5, 2, [3, 4, 5]]);
+    expect(() => a.get(2, 0)).toThrow(expect.objectContaining({ name: "IndexError", message: "index 2 is out of bounds for axis 0 with size 2" }));
+  });
+
   test("NumPy's TypeErrors: int() of an array of several values, a format spec on a 1-d array", () => {
     expect(() => int(torch.tensor([1, 2]).numpy())).toThrow(expect.objectContaining({ name: "TypeError", message: "only size-1 arrays can be converted to Python scalars" }));
     expect(() => format(torch.zeros(2).numpy(), ".2f")).toThrow(expect.objectContaining({ name: "TypeError", message: "unsupported format string passed to numpy.ndarray.__format__" }));

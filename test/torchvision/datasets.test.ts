@@ -11,6 +11,7 @@ import * as zlib from "node:zlib";
 import { torch, torchvision } from "../../src";
 import type { Tensor } from "../../src/torch";
 import { FileNotFoundError, OSError } from "../../src/errors";
+import { expandUser } from "../../src/torchvision/datasets/vision";
 
 const { datasets, transforms, io } = torchvision;
 
@@ -87,6 +88,13 @@ describe("MNIST / FashionMNIST from IDX files", () => {
     const batches = [...loader] as unknown as [Tensor, Tensor][];
     expect(batches.map((b) => b[0].shape)).toEqual([[4, 1, 28, 28], [2, 1, 28, 28]]);
     expect(batches[0][1].tolist()).toEqual([0, 30, 60, 90]);
+  });
+
+  test("a root under `~` is under the home folder, as torchvision's os.path.expanduser makes it (`MNIST('~/.torch/datasets/mnist')`)", () => {
+    const where = path.join(os.homedir(), ".torchlab-no-such-folder", "MNIST", "raw");
+    expect(() => new datasets.MNIST("~/.torchlab-no-such-folder", false)).toThrow(`MNIST looked for t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz] in:\n  ${where}\n`);
+    expect(expandUser("~")).toBe(os.homedir());
+    expect(expandUser("data/~x")).toBe("data/~x");
   });
 
   test("<root>/FashionMNIST/ without raw/ is found too", () => {

@@ -11,7 +11,7 @@ import * as D from "../../tensor/dtype";
 import { parseArgs } from "../../tensor/args";
 import { RuntimeError, TypeError } from "../../errors";
 import { Image } from "../io";
-import { VisionDataset, Fn } from "./vision";
+import { expandUser, VisionDataset, Fn } from "./vision";
 import { check_integrity, calculate_md5 } from "./utils";
 import { downloadResources, notFound, Resource } from "./download";
 import { PyDict, pyRepr } from "../../serialization/pickle";
@@ -101,7 +101,7 @@ export class CIFAR10<X = Image, Y = number> extends VisionDataset<X, Y> {
     const name = new.target.name;
     const a = parseArgs(name, [root, train, transform, target_transform, download], ["root", "train", "transform", "target_transform", "download", "mirrors"]);
     if (typeof a.root !== "string") throw new TypeError(`${name}() missing 1 required argument: 'root' (the folder holding ${(new.target as unknown as CIFARClass).base_folder}/, where download: true puts it)`);
-    const r = a.root;
+    const r = expandUser(a.root);
     super(r, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
     const ctor = new.target as unknown as CIFARClass;
     this.train = (a.train as boolean | undefined) ?? true;

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parseArgs, isOptions } from "../../tensor/args";
 import { TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
-import { VisionDataset, Fn, FileNotFoundError } from "./vision";
+import { expandUser, VisionDataset, Fn, FileNotFoundError } from "./vision";
 import { asPyTuple } from "../../pyrepr";
 
 /** torchvision's IMG_EXTENSIONS (PNG, JPEG, WebP and BMP decode; the others are listed for discovery). */
@@ -139,14 +139,15 @@ export class DatasetFolder<S = Image, X = S, Y = number> extends VisionDataset<X
     const name = new.target.name;
     const a = parseArgs(name, isOptions(root) ? [root] : [root, options], ["root", "loader", "extensions", "transform", "target_transform", "is_valid_file"]);
     if (typeof a.root !== "string") throw new TypeError(`${name}() missing 1 required argument: 'root' (a folder with one sub-folder per class)`);
-    super(a.root, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
+    const folder = expandUser(a.root);
+    super(folder, a.transform as Fn<never, unknown> | null | undefined, a.target_transform as Fn<never, unknown> | null | undefined);
     if (typeof a.loader !== "function") throw new TypeError(`${name}(): loader must be a function (path) => sample`);
     this.loader = a.loader as (path: string) => S;
     this.extensions = (a.extensions as string | string[] | null | undefined) ?? null;
-    const [classes, class_to_idx] = find_classes(a.root);
+    const [classes, class_to_idx] = find_classes(folder);
     this.classes = classes;
     this.class_to_idx = class_to_idx;
-    this.samples = make_dataset(a.root, class_to_idx, this.extensions, (a.is_valid_file as ((p: string) => boolean) | null | undefined) ?? null);
+    this.samples = make_dataset(folder, class_to_idx, this.extensions, (a.is_valid_file as ((p: string) => boolean) | null | undefined) ?? null);
     this.targets = this.samples.map((s) => s[1]);
   }
 

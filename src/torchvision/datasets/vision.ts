@@ -2,6 +2,8 @@
  * VisionDataset: the base of torchvision's datasets (root, transform, target_transform and
  * PyTorch's repr), on torch.utils.data.Dataset's protocol (`getitem(index)`, `len()`).
  */
+import * as os from "node:os";
+import * as path from "node:path";
 import { Dataset } from "../../utils/data/dataset";
 import { FileNotFoundError, IndexError, TypeError } from "../../errors";
 import { asPyTuple } from "../../pyrepr";
@@ -12,6 +14,14 @@ export type Fn<I, O> = (x: I) => O;
 
 /** Python's FileNotFoundError (an OSError), raised when dataset files are missing: the prelude's own class. */
 export { FileNotFoundError };
+
+/**
+ * Python's os.path.expanduser of a dataset's root, which torchvision's VisionDataset applies: `~` and
+ * `~/...` are under the home folder (Machine Learning Mastery's `MNIST('~/.torch/datasets/mnist', ...)`).
+ */
+export function expandUser(root: string): string {
+  return root === "~" || root.startsWith("~/") ? path.join(os.homedir(), root.slice(1)) : root;
+}
 
 function reprLines(t: unknown, head: string): string[] {
   // A plain function prints as Python prints one (without the address), not as its source code.

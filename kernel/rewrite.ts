@@ -41,6 +41,7 @@ import { formatSpecIn, formatSpecSpans } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
+import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { separateStatements } from "./statement_starts";
@@ -334,6 +335,9 @@ function kindOfType(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): Kind 
     const kinds = new Set(type.types.map((m) => kindOfType(t, checker, m)));
     return kinds.size === 1 ? [...kinds][0] : "other";
   }
+  // A tensor's intersection has every method of the tensor: the checker's `Tensor & PackedSequence` for an
+  // LSTM's output that a method of the same class reads back (`out = this.fc(out[:, -1, :])`) is a tensor.
+  if (type.isIntersection() && type.types.some((m) => kindOfType(t, checker, m) === "tensor")) return "tensor";
   if (type.flags & F.Object) {
     const sym = type.getSymbol();
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
@@ -1971,6 +1975,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const name = type.getSymbol()?.name;
     return name === "__object" || name === "__type";
   };
+  /** Whether `a` and `b` are typed as literals (`false`, `3`, `"train"`, or unions of them) that no value of both shares. */
+  const disjointLiterals = (a: ts.Expression, b: ts.Expression): boolean => {
+    const literals = (e: ts.Expression): Set<string> | null => {
+      const type = checker.getTypeAtLocation(strip(e));
+      const members = type.isUnion() ? type.types : [type];
+      const literal = t.TypeFlags.BooleanLiteral | t.TypeFlags.NumberLiteral | t.TypeFlags.StringLiteral;
+      return members.every((m) => m.flags & literal) ? new Set(members.map((m) => checker.typeToString(m))) : null;
+    };
+    const [x, y] = [literals(a), literals(b)];
+    return x !== null && y !== null && ![...x].some((v) => y.has(v));
+  };
   /** A typed receiver whose class defines `__getitem__` and is no array (an nn container has get(): containerGet). */
   const ownGetitem = (e: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(e));
@@ -2444,6 +2459,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         }
         return;
       }
+      const equality = op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken || op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken;
+      if (equality && L === R && (L === "boolean" || L === "number" || L === "string") && disjointLiterals(n.left, n.right)) {
+        // Python's `save_model = False` then `if save_model == True:`: the checker narrowed the name to
+        // its literal and refuses the comparison (error 2367, "no overlap"); Python compares the values.
+        wrap(n.left, "(", ` as ${L})`);
+      }
       const cmp = COMPARISON[op];
       if (cmp) {
         // A tensor compared with a NumPy array: Python's answer (kernel/dynamic_ops.ts), not an elementwise one.
@@ -2854,7 +2875,9 @@ export const GLOBALS_REF = `(require("torchlab/dist/kernel/live_globals") as typ
 export function lateBoundNames(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
   if (ranges.length === 0) return null;
   const t = typescript();
-  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  // A name a block of the same function declared before is that function's (blockVarDeclarations).
+  const local = blockVarDeclarations(code, ranges)?.reads;
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`).filter((key) => !local?.has(key)));
   const sf = parse(code);
   const K = t.SyntaxKind;
   const readLater = (n: ts.Identifier): boolean => {
@@ -3442,7 +3465,7 @@ export function mapsOfModules(t: typeof ts, code: string, { checker, sourceFile:
 }
 
 /** What made convertMarked run the dialect: the cell ("cell"), or the fix-up its last round's diagnostics called for. */
-export type FixUp = "new" | "late_bound" | "fields" | "module_attributes" | "rebinding" | "maps_of_modules";
+export type FixUp = "new" | "late_bound" | "fields" | "module_attributes" | "rebinding" | "maps_of_modules" | "block_vars";
 /** Why convertMarked runs the dialect: the cell, a fix-up, or the cell again ("restart": kernel/early_fixups.ts made a fix-up out of the loop's order). */
 export type RoundCause = FixUp | "cell" | "restart";
 let roundListener: ((cause: RoundCause) => void) | null = null;
@@ -3903,7 +3926,10 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     if (rebound !== null) return { cause: "rebinding", fixed: rebound };
     const overloads = reported(NO_OVERLOAD);
     const typedMaps = overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null;
-    return typedMaps === null ? null : { cause: "maps_of_modules", fixed: typedMaps };
+    if (typedMaps !== null) return { cause: "maps_of_modules", fixed: typedMaps };
+    // Python's `for _, (x, y) in ...:` then `print(_)`: the loop's names outlive it (kernel/block_names.ts).
+    const hoisted = blockVarDeclarations(code, CANNOT_FIND_NAME.flatMap(reported));
+    return hoisted === null ? null : { cause: "block_vars", fixed: UNCHANGED(hoisted.code) };
   }
   /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
   function constructing(prevDecl: string, src: string): Rewritten {

@@ -3298,9 +3298,9 @@ function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDecla
  * on an nn.ModuleDict built from `{output: ...}`, `net.extra = nn.Linear(2, 2)` in a later cell than
  * the class, and reading `net.extra` afterwards. Among `ranges` (the property names the compiler
  * reported as unknown), on a receiver typed as a module other than `this` (declareAssignedFields
- * declares those), each assignment, each read of a ModuleDict's key, and each read of a name that
- * this cell or an earlier one (`assigned`, which this adds to) assigned so is reached through
- * `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
+ * declares those), each assignment, each read of a ModuleDict's key, each read on a receiver typed as
+ * nn.Module itself (`model.children()`'s items), and each read of a name that this cell or an earlier
+ * one (`assigned`, which this adds to) assigned so is reached through `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
  * reported where it is written rather than as undefined later. Null when none applies.
  */
 export function moduleAttributes(
@@ -3325,11 +3325,23 @@ export function moduleAttributes(
   sf.forEachChild(visit);
   const isAssignment = (n: ts.Node): boolean => t.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
   const names = (n: ts.PropertyAccessExpression) => (isTensor(n.expression) ? tensorAssigned : assigned);
+  // A module typed as nn.Module itself (`for m in model.children(): m.weight.data = ...`, `model.modules()`,
+  // `seq[0]`) is of a class the checker does not know: any of its attributes may be there, as in Python.
+  const baseModule = (e: ts.Node): boolean => {
+    const sym = checker.getTypeAtLocation(e).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && sym!.name === "Module" && libraryFile(file, MODULE_FILE);
+  };
   for (const n of candidates) if (isAssignment(n)) names(n).add(n.name.text);
   const inserts: Insert[] = [];
   for (const n of candidates) {
-    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
-      inserts.push({ at: n.expression.getStart(sf) - offset, text: "(" }, { at: n.expression.end - offset, text: " as any)" });
+    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict" || baseModule(n.expression)) {
+      // A statement that now opens with `(` would continue a line before it that has no `;` (Python's lines).
+      let top: ts.Node = n.expression;
+      while (top.parent && !t.isExpressionStatement(top) && top.parent.getStart(sf) === top.getStart(sf)) top = top.parent;
+      const before = sf.text.slice(offset, top.getStart(sf)).trimEnd();
+      const open = t.isExpressionStatement(top) && before !== "" && !";{}".includes(before[before.length - 1]) ? ";(" : "(";
+      inserts.push({ at: n.expression.getStart(sf) - offset, text: open }, { at: n.expression.end - offset, text: " as any)" });
     }
   }
   return inserts.length === 0 ? null : inserted(code, inserts);

@@ -2013,3 +2013,11 @@ describe("Python ports that TypeScript's scoping and narrowing refused (Deep Lea
     expect(compiles("for (const i of range(2)) { }\nprint(nowhere)")).toEqual(["Cannot find name 'nowhere'."]);
   });
 });
+
+describe("A module typed as nn.Module itself takes any attribute (dataflowr's 02b_linear_reg, kernel/rewrite.ts moduleAttributes)", () => {
+  test("`for m in model.children(): m.weight.data = ...` reaches the child's weight; a misspelt layer of a known class stays an error", () => {
+    run("const seq02b = new torch.nn.Sequential(new torch.nn.Linear(2, 1));");
+    expect(() => run("for (const m of seq02b.children()) {\n  m.weight.data = torch.ones(1, 2)\n  m.bias.data = torch.zeros(1)\n}")).not.toThrow();
+    expect(() => run("const lin02b = new torch.nn.Linear(2, 1); lin02b.weigth")).toThrow("Property 'weigth' does not exist");
+  });
+});

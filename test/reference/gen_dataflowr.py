@@ -1,12 +1,14 @@
 """Fixture for test/tutorials/dataflowr_notebook.test.ts: Marc Lelarge's dataflowr course (github
-dataflowr/notebooks), Module 2's "PyTorch tensors and automatic differentiation" (Module2/02a_basics.ipynb):
-its code cells in order, each paired with its port in the notebook dialect, run here on PyTorch 1.13 as
+dataflowr/notebooks), Module 2's "PyTorch tensors and automatic differentiation" (Module2/02a_basics.ipynb)
+then "linear regression" (Module2/02b_linear_reg.ipynb, LINEAR_REG on): their code cells in order, each
+paired with its port in the notebook dialect, run here on PyTorch 1.13 as
 IPython runs them (run_cells of gen_dlwizard.py): what each cell prints and what it shows as its value.
 
 Left out: `%matplotlib inline` and `torch.__version__`; `print(x)` of `torch.empty(3,5)` (memory as
 found); `resb == resc` (float64 against float32: torchlab holds float64 in float32, README "Semantics
 worth knowing", so every element compares equal where PyTorch finds some differ); `device =
-torch.device('cuda')`, the GPU cell and the CIFAR10 cells (a download: no network here). The device
+torch.device('cuda')`, the GPU cell and the CIFAR10 cells (a download: no network here); 02b's plots
+and its gradient-by-hand tensor loop. The device
 cells use the notebook's own `device = torch.device('cpu')` line (commented out there). Written
 differently: `xx = np.array([0.5])#np.arange(0,1.5,.5)` loses its comment, which as `//np.arange(...)`
 is Python's floor division for the dialect (kernel/floor_division.ts: `a//b` that type-checks).
@@ -103,6 +105,225 @@ let l_t = fun(xx_t,ystar_t)"""),
     ("print(w_t.grad)\nprint(b_t.grad)", "print(w_t.grad)\nprint(b_t.grad)"),
     ("l_t.backward()", "l_t.backward()"),
     (ZERO_GRADS, ZERO_GRADS.replace("# Manually", "// Manually")),
+]
+
+# Module2/02b_linear_reg.ipynb (its plots left out), after 02a in the same notebook: NumPy's gradient by hand,
+# then tensors, autograd, nn and optim. Seeded (np.random.seed(0)) where the notebook draws unseeded.
+LINEAR_REG = """from numpy.random import random
+np.random.seed(0)
+# generate random input data
+x = random((30,2))
+
+# generate labels corresponding to input data x
+y = np.dot(x, [2., -3.]) + 1.
+w_source = np.array([2., -3.])
+b_source  = np.array([1.])"""
+CELLS += [
+    (LINEAR_REG, LINEAR_REG.replace("from numpy.random import random", "const random = np.random.random").replace("# ", "// ").replace("w_source", "let w_source").replace("b_source", "let b_source")),
+    ("x[:5]", "x[:5]"),
+    ("""# randomly initialize learnable weights and bias
+w_init = random(2)
+b_init = random(1)
+
+w = w_init
+b = b_init
+print("initial values of the parameters:", w, b )""",
+     """// randomly initialize learnable weights and bias
+let w_init = random(2)
+let b_init = random(1)
+
+w = w_init
+b = b_init
+print("initial values of the parameters:", w, b )"""),
+    ("""# our model forward pass
+def forward(x):
+    return x.dot(w)+b
+
+# Loss function
+def loss(x, y):
+    y_pred = forward(x)
+    return (y_pred - y)**2 
+
+print("initial loss:", np.sum([loss(x_val,y_val) for x_val, y_val in zip(x, y)]) )
+
+# compute gradient
+def gradient(x, y):  # d_loss/d_w, d_loss/d_c
+    return 2*(x.dot(w)+b - y)*x, 2 * (x.dot(w)+b - y)
+ 
+learning_rate = 1e-2
+# Training loop
+for epoch in range(10):
+    grad_w = np.array([0,0])
+    grad_b = np.array(0)
+    l = 0
+    for x_val, y_val in zip(x, y):
+        grad_w = np.add(grad_w,gradient(x_val, y_val)[0])
+        grad_b = np.add(grad_b,gradient(x_val, y_val)[1])
+        l += loss(x_val, y_val)
+    w = w - learning_rate * grad_w
+    b = b - learning_rate * grad_b
+    print("progress:", "epoch:", epoch, "loss",l[0])
+
+# After training
+print("estimation of the parameters:", w, b)""",
+     """// our model forward pass
+function forward(x) {
+    return x.dot(w)+b
+}
+
+// Loss function
+function loss(x, y) {
+    let y_pred = forward(x)
+    return (y_pred - y)**2 
+}
+
+print("initial loss:", np.sum(list(zip(x, y)).map(([x_val, y_val]) => loss(x_val,y_val))) )
+
+// compute gradient
+function gradient(x, y) {  // d_loss/d_w, d_loss/d_c
+    return [2*(x.dot(w)+b - y)*x, 2 * (x.dot(w)+b - y)]
+}
+ 
+let learning_rate = 1e-2
+// Training loop
+for (const epoch of range(10)) {
+    let grad_w = np.array([0,0])
+    let grad_b = np.array(0)
+    let l = 0
+    for (const [x_val, y_val] of zip(x, y)) {
+        grad_w = np.add(grad_w,gradient(x_val, y_val)[0])
+        grad_b = np.add(grad_b,gradient(x_val, y_val)[1])
+        l += loss(x_val, y_val)
+    }
+    w = w - learning_rate * grad_w
+    b = b - learning_rate * grad_b
+    print("progress:", "epoch:", epoch, "loss",l[0])
+}
+
+// After training
+print("estimation of the parameters:", w, b)"""),
+    ("dtype = torch.FloatTensor", "dtype = torch.FloatTensor"),
+    ("x_t = torch.from_numpy(x).type(dtype)\ny_t = torch.from_numpy(y).type(dtype).unsqueeze(1)",
+     "let x_t = torch.from_numpy(x).type(dtype)\nlet y_t = torch.from_numpy(y).type(dtype).unsqueeze(1)"),
+    ("""w_init_t = torch.from_numpy(w_init).type(dtype)
+b_init_t = torch.from_numpy(b_init).type(dtype)
+
+w_t = w_init_t.clone()
+w_t.unsqueeze_(1)
+b_t = b_init_t.clone()
+b_t.unsqueeze_(1)
+print("initial values of the parameters:", w_t, b_t )""",
+     """let w_init_t = torch.from_numpy(w_init).type(dtype)
+let b_init_t = torch.from_numpy(b_init).type(dtype)
+
+w_t = w_init_t.clone()
+w_t.unsqueeze_(1)
+b_t = b_init_t.clone()
+b_t.unsqueeze_(1)
+print("initial values of the parameters:", w_t, b_t )"""),
+    ("""# Setting requires_grad=True indicates that we want to compute gradients with
+# respect to these Tensors during the backward pass.
+w_v = w_init_t.clone().unsqueeze(1)
+w_v.requires_grad_(True)
+b_v = b_init_t.clone().unsqueeze(1)
+b_v.requires_grad_(True)
+print("initial values of the parameters:", w_v.data, b_v.data )""",
+     """// Setting requires_grad=True indicates that we want to compute gradients with
+// respect to these Tensors during the backward pass.
+let w_v = w_init_t.clone().unsqueeze(1)
+w_v.requires_grad_(True)
+let b_v = b_init_t.clone().unsqueeze(1)
+b_v.requires_grad_(True)
+print("initial values of the parameters:", w_v.data, b_v.data )"""),
+    ("""for epoch in range(10):
+    y_pred = x_t.mm(w_v)+b_v
+    loss = (y_pred - y_t).pow(2).sum()
+    loss.backward()
+    with torch.no_grad():
+        w_v -= learning_rate * w_v.grad
+        b_v -= learning_rate * b_v.grad
+    w_v.grad.zero_()
+    b_v.grad.zero_()
+    print("progress:", "epoch:", epoch, "loss",loss.data.item())
+
+# After training
+print("estimation of the parameters:", w_v.data, b_v.data.t() )""",
+     """for (const epoch of range(10)) {
+    let y_pred = x_t.mm(w_v)+b_v
+    let loss = (y_pred - y_t).pow(2).sum()
+    loss.backward()
+    torch.no_grad(() => {
+        w_v -= learning_rate * w_v.grad
+        b_v -= learning_rate * b_v.grad
+    })
+    w_v.grad.zero_()
+    b_v.grad.zero_()
+    print("progress:", "epoch:", epoch, "loss",loss.data.item())
+}
+
+// After training
+print("estimation of the parameters:", w_v.data, b_v.data.t() )"""),
+    ("""model = torch.nn.Sequential(
+    torch.nn.Linear(2, 1),
+)
+
+for m in model.children():
+    m.weight.data = w_init_t.clone().unsqueeze(0)
+    m.bias.data = b_init_t.clone()
+
+loss_fn = torch.nn.MSELoss(reduction='sum')
+
+# switch to train mode
+model.train()
+
+for epoch in range(10):
+    y_pred = model(x_t)
+    loss = loss_fn(y_pred, y_t)
+    model.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        for param in model.parameters():
+            param.data -= learning_rate * param.grad
+        
+    print("progress:", "epoch:", epoch, "loss",loss.data.item())
+
+# After training
+print("estimation of the parameters:")
+for param in model.parameters():
+    print(param)""",
+     """let model = torch.nn.Sequential(
+    torch.nn.Linear(2, 1),
+)
+
+for (const m of model.children()) {
+    m.weight.data = w_init_t.clone().unsqueeze(0)
+    m.bias.data = b_init_t.clone()
+}
+
+let loss_fn = torch.nn.MSELoss(reduction='sum')
+
+// switch to train mode
+model.train()
+
+for (const epoch of range(10)) {
+    let y_pred = model(x_t)
+    let loss = loss_fn(y_pred, y_t)
+    model.zero_grad()
+    loss.backward()
+    torch.no_grad(() => {
+        for (const param of model.parameters()) {
+            param.data -= learning_rate * param.grad
+        }
+    })
+        
+    print("progress:", "epoch:", epoch, "loss",loss.data.item())
+}
+
+// After training
+print("estimation of the parameters:")
+for (const param of model.parameters()) {
+    print(param)
+}"""),
 ]
 
 

@@ -1,10 +1,13 @@
 /**
  * Marc Lelarge's dataflowr course (github dataflowr/notebooks), Module 2 "PyTorch tensors and automatic
- * differentiation" (Module2/02a_basics.ipynb): its code cells ported line by line and run as one notebook
+ * differentiation" (Module2/02a_basics.ipynb) and "linear regression" (02b_linear_reg.ipynb, seeded, its
+ * plots left out): their code cells ported line by line and run as one notebook
  * through `torchlab run`. What each cell prints and shows must be what PyTorch 1.13 gives
  * (test/reference/gen_dataflowr.py holds both texts side by side, dataflowr.json): NumPy's bridge and its
  * shared memory both ways, float32 + int64 / float64 promotion printed at precision 10, in-place `t_()`,
- * `requires_grad_` refused on an int64 tensor and a second `backward()` refused, with PyTorch's messages.
+ * `requires_grad_` refused on an int64 tensor and a second `backward()` refused, with PyTorch's messages;
+ * linear regression by NumPy gradients, autograd under `torch.no_grad`, and `for m in model.children():
+ * m.weight.data = ...` on an nn.Sequential.
  * Left out (the generator's docstring says why): `torch.__version__`, `print(torch.empty(...))`,
  * `resb == resc` (float64 is held in float32), the GPU and CIFAR10 cells. Written differently: Python's
  * first assignments are `let` declarations; a `#np.arange(...)` comment glued to code is dropped (as

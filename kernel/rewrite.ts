@@ -107,6 +107,27 @@ export function silenceTrailingAssignment(code: string): string {
   return apply(code, silenceInserts(code));
 }
 
+/**
+ * Python's `a, b = f()` ported as `[a, b] = f()` on its own line, after a line without `;` (Python's
+ * lines have none): JavaScript reads it as an index of the line before (`f()[a, b] = g()`), a compile
+ * error or, with one name, a silent write into the previous line's value. A `;` goes before such a line
+ * (a list of names, `this.x` or `_` between the brackets, then `=`), unless the line before continues (an
+ * operator or an opening ends it) or takes it as its body (`if (c)`). A cell with a template literal is
+ * left as written (its text may hold such a line).
+ */
+function destructuringInserts(code: string): Insert[] {
+  if (code.includes("`")) return [];
+  const inserts: Insert[] = [];
+  for (const m of code.matchAll(/\n([ \t]*)\[[\w$ \t,.[\]]*\][ \t]*=(?![=>])/g)) {
+    const before = code.slice(0, m.index).trimEnd();
+    const line = before.slice(before.lastIndexOf("\n") + 1);
+    // A line ending in an operator or an opening continues; `if (c)` / `else` / a loop's head takes the line as its body.
+    const continued = /[;{}([,=<>+\-*/%&|^!~?:]$/.test(before) || /^\s*(}\s*)?(if|for|while|else)\b/.test(line);
+    if (before !== "" && !continued) inserts.push({ at: m.index! + 1 + m[1].length, text: ";" });
+  }
+  return inserts;
+}
+
 function silenceInserts(code: string): Insert[] {
   if (!code.includes("=") && !code.includes("delete")) return [];
   const t = typescript();
@@ -138,6 +159,7 @@ export function prepareCellSource(code: string, loopCell: number | null, moduleC
     if (found.length > 0) steps.push(inserted(last.code, found));
   };
   step(shorthandInserts);
+  step(destructuringInserts);
   if (!moduleCell) {
     if (loopCell !== null) step((c) => loopYieldInserts(c, loopCell));
     step(silenceInserts);

@@ -2021,3 +2021,13 @@ describe("A module typed as nn.Module itself takes any attribute (dataflowr's 02
     expect(() => run("const lin02b = new torch.nn.Linear(2, 1); lin02b.weigth")).toThrow("Property 'weigth' does not exist");
   });
 });
+
+describe("Python's tuple assignment on its own line (`a, b = f()` ported `[a, b] = f()`), after a line without `;` (kernel/rewrite.ts prepareCellSource)", () => {
+  test("is a statement of its own, not an index of the line before; a line that continues an expression is left alone", () => {
+    const cell = "function pair02() { return [1, 2] }\nlet p02 = 0\nlet q02 = 0\n[p02, q02] = pair02()\n[q02, p02] = [p02, q02]";
+    expect(prepareCellSource(cell, null, false)).toContain("\n;[p02, q02] = pair02()\n;[q02, p02] = [p02, q02]");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    expect(prepareCellSource("const m02 = [1,\n[2] == 3]", null, false)).toBe("const m02 = [1,\n[2] == 3]");
+    expect(prepareCellSource("if (p02 > 0)\n  [p02, q02] = pair02()", null, false)).toBe("if (p02 > 0)\n  [p02, q02] = pair02()");
+  });
+});

@@ -76,3 +76,62 @@ export class BlockNames {
     );
   }
 }
+
+/**
+ * Python's loop and `if` bodies bind names of the enclosing function (or the module): `for _, (x, y) in
+ * enumerate(pairs):` then `print(_)`, or `_, pred = torch.max(out, 1)` in a loop and `_` read after it.
+ * A port's `for (const [_, [x, y]] of ...)` / `let [_, pred] = ...` declares the name in TypeScript's
+ * block, and the read after the block is "Cannot find name". Among `ranges` (the names the compiler
+ * reported so, as [start, end) of `code`), each read after a block of the same function (or of the
+ * cell's top level) that declares the name by let / const makes those declarations `var`, which binds
+ * the name to the function as Python does. The keyword is replaced in place (`const` by `var  `), so
+ * no position moves. A read in a later cell stays an error (BlockNames says what to write). `reads`:
+ * the ranges so read (a function's such read is its local, not a late-bound global: lateBoundNames).
+ */
+export function blockVarDeclarations(code: string, ranges: readonly (readonly [number, number])[]): { code: string; reads: Set<string> } | null {
+  if (ranges.length === 0) return null;
+  const t = tslabTypeScript();
+  const sf = t.createSourceFile("cell.ts", code, t.ScriptTarget.Latest, true, t.ScriptKind.TS);
+  const scopeOf = (n: ts.Node): ts.Node => {
+    let a = n.parent;
+    while (a && !t.isFunctionLike(a) && !t.isClassStaticBlockDeclaration(a) && !t.isSourceFile(a)) a = a.parent;
+    return a;
+  };
+  // Block-level let / const declaration lists by name: a loop head's, or a statement's in a block.
+  const declared = new Map<string, ts.VariableDeclarationList[]>();
+  const bindingNames = (name: ts.BindingName, list: ts.VariableDeclarationList): void => {
+    if (t.isIdentifier(name)) declared.set(name.text, [...(declared.get(name.text) ?? []), list]);
+    else for (const e of name.elements) if (!t.isOmittedExpression(e)) bindingNames(e.name, list);
+  };
+  const visit = (n: ts.Node): void => {
+    if (t.isVariableDeclarationList(n) && n.flags & (t.NodeFlags.Let | t.NodeFlags.Const)) {
+      const p = n.parent;
+      const inLoopHead = t.isForOfStatement(p) || t.isForInStatement(p) || t.isForStatement(p);
+      const inBlock = t.isVariableStatement(p) && (t.isBlock(p.parent) || t.isCaseClause(p.parent) || t.isDefaultClause(p.parent)) && !t.isFunctionLike(p.parent.parent);
+      if (inLoopHead || inBlock) for (const d of n.declarations) bindingNames(d.name, n);
+    }
+    n.forEachChild(visit);
+  };
+  visit(sf);
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  const made = new Set<ts.VariableDeclarationList>();
+  const reads = new Set<string>();
+  const read = (n: ts.Node): void => {
+    const key = `${n.getStart(sf)}:${n.end}`;
+    if (t.isIdentifier(n) && wanted.has(key)) {
+      for (const list of declared.get(n.text) ?? []) {
+        if (list.end <= n.getStart(sf) && scopeOf(list) === scopeOf(n)) made.add(list), reads.add(key);
+      }
+    }
+    n.forEachChild(read);
+  };
+  read(sf);
+  if (made.size === 0) return null;
+  let out = code;
+  for (const list of made) {
+    const at = list.getStart(sf);
+    const keyword = list.flags & t.NodeFlags.Const ? "const" : "let";
+    out = `${out.slice(0, at)}${"var".padEnd(keyword.length)}${out.slice(at + keyword.length)}`;
+  }
+  return { code: out, reads };
+}

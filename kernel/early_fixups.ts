@@ -35,7 +35,7 @@ import {
 } from "./rewrite";
 
 /** The fix-ups in the order convertMarked's loop makes them, one kind a round: a later round's kind comes after. */
-export const FIX_UP_ORDER: readonly FixUp[] = ["new", "late_bound", "fields", "module_attributes", "rebinding", "maps_of_modules"];
+export const FIX_UP_ORDER: readonly FixUp[] = ["new", "late_bound", "fields", "module_attributes", "rebinding", "maps_of_modules", "block_vars"];
 
 /** The cell after the fix-ups made before the dialect's first round, each with its map, and their kinds. */
 export interface EarlyFixUps {

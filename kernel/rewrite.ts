@@ -41,6 +41,7 @@ import { formatSpecIn, formatSpecSpans } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";
 import { markDelNames } from "./del_name";
+import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { separateStatements } from "./statement_starts";
@@ -106,6 +107,27 @@ export function silenceTrailingAssignment(code: string): string {
   return apply(code, silenceInserts(code));
 }
 
+/**
+ * Python's `a, b = f()` ported as `[a, b] = f()` on its own line, after a line without `;` (Python's
+ * lines have none): JavaScript reads it as an index of the line before (`f()[a, b] = g()`), a compile
+ * error or, with one name, a silent write into the previous line's value. A `;` goes before such a line
+ * (a list of names, `this.x` or `_` between the brackets, then `=`), unless the line before continues (an
+ * operator or an opening ends it) or takes it as its body (`if (c)`). A cell with a template literal is
+ * left as written (its text may hold such a line).
+ */
+function destructuringInserts(code: string): Insert[] {
+  if (code.includes("`")) return [];
+  const inserts: Insert[] = [];
+  for (const m of code.matchAll(/\n([ \t]*)\[[\w$ \t,.[\]]*\][ \t]*=(?![=>])/g)) {
+    const before = code.slice(0, m.index).trimEnd();
+    const line = before.slice(before.lastIndexOf("\n") + 1);
+    // A line ending in an operator or an opening continues; `if (c)` / `else` / a loop's head takes the line as its body.
+    const continued = /[;{}([,=<>+\-*/%&|^!~?:]$/.test(before) || /^\s*(}\s*)?(if|for|while|else)\b/.test(line);
+    if (before !== "" && !continued) inserts.push({ at: m.index! + 1 + m[1].length, text: ";" });
+  }
+  return inserts;
+}
+
 function silenceInserts(code: string): Insert[] {
   if (!code.includes("=") && !code.includes("delete")) return [];
   const t = typescript();
@@ -137,6 +159,7 @@ export function prepareCellSource(code: string, loopCell: number | null, moduleC
     if (found.length > 0) steps.push(inserted(last.code, found));
   };
   step(shorthandInserts);
+  step(destructuringInserts);
   if (!moduleCell) {
     if (loopCell !== null) step((c) => loopYieldInserts(c, loopCell));
     step(silenceInserts);
@@ -334,6 +357,9 @@ function kindOfType(t: typeof ts, checker: ts.TypeChecker, type: ts.Type): Kind 
     const kinds = new Set(type.types.map((m) => kindOfType(t, checker, m)));
     return kinds.size === 1 ? [...kinds][0] : "other";
   }
+  // A tensor's intersection has every method of the tensor: the checker's `Tensor & PackedSequence` for an
+  // LSTM's output that a method of the same class reads back (`out = this.fc(out[:, -1, :])`) is a tensor.
+  if (type.isIntersection() && type.types.some((m) => kindOfType(t, checker, m) === "tensor")) return "tensor";
   if (type.flags & F.Object) {
     const sym = type.getSymbol();
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
@@ -1973,6 +1999,17 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const name = type.getSymbol()?.name;
     return name === "__object" || name === "__type";
   };
+  /** Whether `a` and `b` are typed as literals (`false`, `3`, `"train"`, or unions of them) that no value of both shares. */
+  const disjointLiterals = (a: ts.Expression, b: ts.Expression): boolean => {
+    const literals = (e: ts.Expression): Set<string> | null => {
+      const type = checker.getTypeAtLocation(strip(e));
+      const members = type.isUnion() ? type.types : [type];
+      const literal = t.TypeFlags.BooleanLiteral | t.TypeFlags.NumberLiteral | t.TypeFlags.StringLiteral;
+      return members.every((m) => m.flags & literal) ? new Set(members.map((m) => checker.typeToString(m))) : null;
+    };
+    const [x, y] = [literals(a), literals(b)];
+    return x !== null && y !== null && ![...x].some((v) => y.has(v));
+  };
   /** A typed receiver whose class defines `__getitem__` and is no array (an nn container has get(): containerGet). */
   const ownGetitem = (e: ts.Node): boolean => {
     const type = checker.getTypeAtLocation(strip(e));
@@ -2446,6 +2483,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         }
         return;
       }
+      const equality = op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken || op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken;
+      if (equality && L === R && (L === "boolean" || L === "number" || L === "string") && disjointLiterals(n.left, n.right)) {
+        // Python's `save_model = False` then `if save_model == True:`: the checker narrowed the name to
+        // its literal and refuses the comparison (error 2367, "no overlap"); Python compares the values.
+        wrap(n.left, "(", ` as ${L})`);
+      }
       const cmp = COMPARISON[op];
       if (cmp) {
         // A tensor compared with a NumPy array: Python's answer (kernel/dynamic_ops.ts), not an elementwise one.
@@ -2856,7 +2899,9 @@ export const GLOBALS_REF = `(require("torchlab/dist/kernel/live_globals") as typ
 export function lateBoundNames(code: string, ranges: readonly (readonly [number, number])[]): Rewritten | null {
   if (ranges.length === 0) return null;
   const t = typescript();
-  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`));
+  // A name a block of the same function declared before is that function's (blockVarDeclarations).
+  const local = blockVarDeclarations(code, ranges)?.reads;
+  const wanted = new Set(ranges.map(([start, end]) => `${start}:${end}`).filter((key) => !local?.has(key)));
   const sf = parse(code);
   const K = t.SyntaxKind;
   const readLater = (n: ts.Identifier): boolean => {
@@ -3277,9 +3322,9 @@ function fieldType(t: typeof ts, checker: ts.TypeChecker, cls: ts.ClassLikeDecla
  * on an nn.ModuleDict built from `{output: ...}`, `net.extra = nn.Linear(2, 2)` in a later cell than
  * the class, and reading `net.extra` afterwards. Among `ranges` (the property names the compiler
  * reported as unknown), on a receiver typed as a module other than `this` (declareAssignedFields
- * declares those), each assignment, each read of a ModuleDict's key, and each read of a name that
- * this cell or an earlier one (`assigned`, which this adds to) assigned so is reached through
- * `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
+ * declares those), each assignment, each read of a ModuleDict's key, each read on a receiver typed as
+ * nn.Module itself (`model.children()`'s items), and each read of a name that this cell or an earlier
+ * one (`assigned`, which this adds to) assigned so is reached through `(net as any)`. Any other read stays an error: a misspelt layer (`net.fc2` for `net.fc_2`) is
  * reported where it is written rather than as undefined later. Null when none applies.
  */
 export function moduleAttributes(
@@ -3304,11 +3349,23 @@ export function moduleAttributes(
   sf.forEachChild(visit);
   const isAssignment = (n: ts.Node): boolean => t.isBinaryExpression(n.parent) && n.parent.left === n && n.parent.operatorToken.kind === t.SyntaxKind.EqualsToken;
   const names = (n: ts.PropertyAccessExpression) => (isTensor(n.expression) ? tensorAssigned : assigned);
+  // A module typed as nn.Module itself (`for m in model.children(): m.weight.data = ...`, `model.modules()`,
+  // `seq[0]`) is of a class the checker does not know: any of its attributes may be there, as in Python.
+  const baseModule = (e: ts.Node): boolean => {
+    const sym = checker.getTypeAtLocation(e).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && sym!.name === "Module" && libraryFile(file, MODULE_FILE);
+  };
   for (const n of candidates) if (isAssignment(n)) names(n).add(n.name.text);
   const inserts: Insert[] = [];
   for (const n of candidates) {
-    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict") {
-      inserts.push({ at: n.expression.getStart(sf) - offset, text: "(" }, { at: n.expression.end - offset, text: " as any)" });
+    if (names(n).has(n.name.text) || classKind(t, checker, checker.getTypeAtLocation(n.expression)) === "moduledict" || baseModule(n.expression)) {
+      // A statement that now opens with `(` would continue a line before it that has no `;` (Python's lines).
+      let top: ts.Node = n.expression;
+      while (top.parent && !t.isExpressionStatement(top) && top.parent.getStart(sf) === top.getStart(sf)) top = top.parent;
+      const before = sf.text.slice(offset, top.getStart(sf)).trimEnd();
+      const open = t.isExpressionStatement(top) && before !== "" && !";{}".includes(before[before.length - 1]) ? ";(" : "(";
+      inserts.push({ at: n.expression.getStart(sf) - offset, text: open }, { at: n.expression.end - offset, text: " as any)" });
     }
   }
   return inserts.length === 0 ? null : inserted(code, inserts);
@@ -3444,7 +3501,7 @@ export function mapsOfModules(t: typeof ts, code: string, { checker, sourceFile:
 }
 
 /** What made convertMarked run the dialect: the cell ("cell"), or the fix-up its last round's diagnostics called for. */
-export type FixUp = "new" | "late_bound" | "fields" | "module_attributes" | "rebinding" | "maps_of_modules";
+export type FixUp = "new" | "late_bound" | "fields" | "module_attributes" | "rebinding" | "maps_of_modules" | "block_vars";
 /** Why convertMarked runs the dialect: the cell, a fix-up, or the cell again ("restart": kernel/early_fixups.ts made a fix-up out of the loop's order). */
 export type RoundCause = FixUp | "cell" | "restart";
 let roundListener: ((cause: RoundCause) => void) | null = null;
@@ -3915,7 +3972,10 @@ export function withNotebookDialect(create: (program: () => ts.BuilderProgram | 
     if (rebound !== null) return { cause: "rebinding", fixed: rebound };
     const overloads = reported(NO_OVERLOAD);
     const typedMaps = overloads.length > 0 ? mapsOfModules(typescript(), code, check(prevDecl)(code), overloads) : null;
-    return typedMaps === null ? null : { cause: "maps_of_modules", fixed: typedMaps };
+    if (typedMaps !== null) return { cause: "maps_of_modules", fixed: typedMaps };
+    // Python's `for _, (x, y) in ...:` then `print(_)`: the loop's names outlive it (kernel/block_names.ts).
+    const hoisted = blockVarDeclarations(code, CANNOT_FIND_NAME.flatMap(reported));
+    return hoisted === null ? null : { cause: "block_vars", fixed: UNCHANGED(hoisted.code) };
   }
   /** `src` with `new` before its calls of classes, for completion and hover (convert asks TypeScript). */
   function constructing(prevDecl: string, src: string): Rewritten {

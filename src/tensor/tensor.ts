@@ -490,7 +490,7 @@ export class Tensor {
       throw new RuntimeError("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
     }
     if (requires_grad && this.dtype._tf !== "float32") {
-      throw new RuntimeError(`only Tensors of floating point dtype can require gradients (this tensor is ${this.dtype})`);
+      throw new RuntimeError("only Tensors of floating point dtype can require gradients");
     }
     if (requires_grad && this.is_inference() && !is_inference_mode_enabled()) {
       throw new RuntimeError("Setting requires_grad=True on inference tensor outside InferenceMode is not allowed.");

@@ -1978,3 +1978,61 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     ]);
   }, 60000);
 });
+
+describe("Python ports that TypeScript's scoping and narrowing refused (Deep Learning Wizard's last port, kernel/rewrite.ts, block_names.ts)", () => {
+  const compiles = (cell: string) => (conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics.map((d) => d.messageText);
+  beforeAll(() => run('import { print, enumerate, range } from "torchlab/dist/src/builtins";'));
+  test("an LSTM's output that forward reads back after the class's own fields (LSTMModel: `out = this.fc(out[:, -1, :])`) is a tensor", () => {
+    const cell = [
+      "class LSTMModel extends torch.nn.Module {",
+      "  constructor(input_dim, hidden_dim, layer_dim, output_dim) {",
+      "    super()",
+      "    this.hidden_dim = hidden_dim",
+      "    this.layer_dim = layer_dim",
+      "    this.lstm = torch.nn.LSTM(input_dim, hidden_dim, layer_dim, batch_first=true)",
+      "    this.fc = torch.nn.Linear(hidden_dim, output_dim)",
+      "  }",
+      "  forward(x) {",
+      "    const h0 = torch.zeros(this.layer_dim, x.size(0), this.hidden_dim).requires_grad_()",
+      "    const c0 = torch.zeros(this.layer_dim, x.size(0), this.hidden_dim).requires_grad_()",
+      "    let [out, [hn, cn]] = this.lstm(x, (h0.detach(), c0.detach()))",
+      "    out = this.fc(out[:, -1, :])",
+      "    return out",
+      "  }",
+      "}",
+    ].join("\n");
+    expect(compiles(cell)).toEqual([]);
+    expect(conv.rewrite(prev, prepareCellSource(cell, null, false)).code).toContain("out.index([");
+  });
+  test("a name compared with a literal it cannot hold as narrowed (`save_model = False` then `if save_model == True:`) is compared as Python compares", () => {
+    expect(compiles("const save_model = false\nif (save_model === true) { print('saved') }\nconst n_epochs = 3\nprint(n_epochs == 4, save_model != true)")).toEqual([]);
+    expect(rw("const sm = false; sm === true; sm == false")).toBe("const sm = false; (sm as boolean) === true; sm == false");
+    // A comparison TypeScript finds unintentional for other types stays its error.
+    expect(compiles("const k = 'a'; k === 3")).toEqual([expect.stringContaining("no overlap")]);
+  });
+  test("a loop's names outlive the loop in the cell and in a function (`for _, (x, y) in ...` then `_`), as Python's", () => {
+    expect(compiles("for (const [_, [u, v]] of enumerate([[1, 2], [3, 4]])) { print(u, v) }\nprint(_, u)")).toEqual([]);
+    expect(compiles("for (const i of range(2)) {\n  let [_, pred] = torch.max(a.view(1, 3), 1)\n}\nprint(_)")).toEqual([]);
+    expect(compiles("function last() { for (const i of range(3)) { const k = i * 2 } return k }")).toEqual([]);
+    // A name no block declared is still not found.
+    expect(compiles("for (const i of range(2)) { }\nprint(nowhere)")).toEqual(["Cannot find name 'nowhere'."]);
+  });
+});
+
+describe("A module typed as nn.Module itself takes any attribute (dataflowr's 02b_linear_reg, kernel/rewrite.ts moduleAttributes)", () => {
+  test("`for m in model.children(): m.weight.data = ...` reaches the child's weight; a misspelt layer of a known class stays an error", () => {
+    run("const seq02b = new torch.nn.Sequential(new torch.nn.Linear(2, 1));");
+    expect(() => run("for (const m of seq02b.children()) {\n  m.weight.data = torch.ones(1, 2)\n  m.bias.data = torch.zeros(1)\n}")).not.toThrow();
+    expect(() => run("const lin02b = new torch.nn.Linear(2, 1); lin02b.weigth")).toThrow("Property 'weigth' does not exist");
+  });
+});
+
+describe("Python's tuple assignment on its own line (`a, b = f()` ported `[a, b] = f()`), after a line without `;` (kernel/rewrite.ts prepareCellSource)", () => {
+  test("is a statement of its own, not an index of the line before; a line that continues an expression is left alone", () => {
+    const cell = "function pair02() { return [1, 2] }\nlet p02 = 0\nlet q02 = 0\n[p02, q02] = pair02()\n[q02, p02] = [p02, q02]";
+    expect(prepareCellSource(cell, null, false)).toContain("\n;[p02, q02] = pair02()\n;[q02, p02] = [p02, q02]");
+    expect((conv as Converter).convert(prev, prepareCellSource(cell, null, false)).diagnostics).toEqual([]);
+    expect(prepareCellSource("const m02 = [1,\n[2] == 3]", null, false)).toBe("const m02 = [1,\n[2] == 3]");
+    expect(prepareCellSource("if (p02 > 0)\n  [p02, q02] = pair02()", null, false)).toBe("if (p02 > 0)\n  [p02, q02] = pair02()");
+  });
+});

@@ -10,12 +10,12 @@
  * written as MNIST's raw files by the setup cell, the same in the generator); n_iters is 60 for logistic
  * regression and 12 for the other models (the tutorials' 3000). `print(model.parameters())`'s address is
  * masked. Written differently: Python's assignments are `let` / `const` declarations.
- * Left out: `save_model = False; if save_model is True: torch.save(...)` (TypeScript refuses
- * `save_model === true` of a `false` it narrowed: error 2367, not fixed), the matplotlib cells (the fever plots, plt.imshow of digits), the unseeded NumPy draws, `600 / 100`
+ * Left out: `save_model = False; if save_model is True: torch.save(...)` (TypeScript refused
+ * `save_model === true` of a `false` it narrowed, error 2367: compiles since, test/kernel/rewrite_dialect.test.ts), the matplotlib cells (the fever plots, plt.imshow of digits), the unseeded NumPy draws, `600 / 100`
  * as a cell's value (PyTorch shows `6.0`, torchlab `6`: a float shown as a cell's value is not tracked,
- * while `print(600 / 100)` prints `6.0`), and the LSTM section: `this.lstm(x, (h0.detach(), c0.detach()))`
- * inside LSTMModel with `this.layer_dim` / `this.hidden_dim` fields does not compile ("Expected 1 arguments,
- * but got 3"; the same call in a class without those fields does), not fixed.
+ * while `print(600 / 100)` prints `6.0`), and the LSTM section: LSTMModel's `out = this.fc(out[:, -1, :])`
+ * after `this.lstm(x, (h0.detach(), c0.detach()))` did not compile ("Expected 1 arguments, but got 3": the
+ * checker typed `out` Tensor & PackedSequence); it compiles since (test/kernel/rewrite_dialect.test.ts).
  * What the port found, fixed: `np.ones((2, 2))` / `torch.ones((2, 2))` alone in a cell compiled as
  * JavaScript's comma operator; `super()` without `;` in RNNModel's constructor was called with the dialect's
  * float record of a parameter ("This expression is not callable"); `collections.abc.Iterable` was missing

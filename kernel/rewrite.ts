@@ -44,7 +44,7 @@ import { markDelNames } from "./del_name";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { separateStatements } from "./statement_starts";
-import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
+import { bracketedOnLine, FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
@@ -1671,6 +1671,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     let child = n;
     for (let p = n.parent; p; child = p, p = p.parent) {
       if (t.isArrayLiteralExpression(p) || t.isParenthesizedExpression(p) || t.isPropertyAssignment(p) || t.isObjectLiteralExpression(p)) continue;
+      if (t.isExpressionStatement(p)) return cellValue(p);
       if (t.isVariableDeclaration(p)) return p.initializer === child;
       if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
       if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
@@ -1690,40 +1691,76 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return false;
   };
+  /** The cell's last statement, an expression whose value the cell shows as IPython shows Python's (`600 / 100` is `6.0`). */
+  const cellValue = (s: ts.ExpressionStatement): boolean => {
+    if (s.parent !== sf || s.getStart(sf) < offset) return false;
+    const rest = sf.statements.slice(sf.statements.indexOf(s) + 1);
+    return rest.every((r) => t.isEmptyStatement(r));
+  };
   /**
    * `xs.map((v) => v * 2)`, Python's `[v * 2 for v in xs]`, where the list it makes may be printed
    * (printable): which of its items are Python's floats. The callback's result as written or a tensor's
    * item (`(v) => v / 2`, `(l) => l.item()`) comes back a PyFloat, marked by float_map; arithmetic on the
    * item itself (`via`: `v * 2`, `round(v, 2)`) is a float where the list's item was one (its marks).
-   * Returns the callback's body to note, or null when the call is not such a map.
+   * A block body's returns count as its result (`(v) => { const y = v * 2; return y; }`).
+   * Returns the callback's results to note, or null when the call is not such a map.
    */
-  const floatMap = (n: ts.CallExpression): { body: ts.Expression | null; via: boolean } | null => {
+  const floatMap = (n: ts.CallExpression): { bodies: ts.Expression[]; via: boolean } | null => {
     const callee = n.expression;
     if (!t.isPropertyAccessExpression(callee) || callee.name.text !== "map" || callee.questionDotToken || n.arguments.length !== 1 || dynamicCall(n.parent, "float_map")) return null;
     const fn = strip(n.arguments[0]);
-    if (!t.isArrowFunction(fn) || t.isBlock(fn.body) || fn.parameters.length === 0 || !t.isIdentifier(fn.parameters[0].name)) return null;
-    const body = fn.body;
-    if (kindOf(body) !== "number" && kindOf(body) !== "any") return null;
+    if (!t.isArrowFunction(fn) || fn.parameters.length === 0 || !t.isIdentifier(fn.parameters[0].name)) return null;
+    const results = returnedValues(fn);
+    if (results === null || results.some((r) => kindOf(r) !== "number" && kindOf(r) !== "any")) return null;
     const type = checker.getTypeAtLocation(strip(callee.expression));
-    // Only an array's map is given PyFloats to mark (a Series' or a tensor's own map must not meet them).
-    const array = checker.isArrayType(type) || checker.isTupleType(type);
+    // Only an array's map is given PyFloats to mark (a Series' or a tensor's own map must not meet them);
+    // a Python range's (`range(3).map(...)`, src/builtins.ts Range) makes a list too.
+    const array = checker.isArrayType(type) || checker.isTupleType(type) || isBuiltinRange(type);
     if (!array && kindOf(callee.expression) !== "any") return null;
     if (assignedTo(n) || !printable(n)) return null;
     const item = checker.getSymbolAtLocation(fn.parameters[0].name);
-    const viaItem = (e: ts.Node): boolean => {
+    const viaItem = (e: ts.Node, depth = 0): boolean => {
       const m = strip(e);
-      if (t.isIdentifier(m)) return checker.getSymbolAtLocation(m) === item;
-      if (t.isPrefixUnaryExpression(m)) return (m.operator === K.MinusToken || m.operator === K.PlusToken) && viaItem(m.operand);
-      if (t.isBinaryExpression(m)) return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(m.operatorToken.kind) && (viaItem(m.left) || viaItem(m.right));
+      if (t.isIdentifier(m)) {
+        const symbol = checker.getSymbolAtLocation(m);
+        if (symbol === item) return true;
+        // `const y = v * 2; return y` in a block-bodied callback: the local's value.
+        const d = symbol?.valueDeclaration;
+        return depth < 8 && !!d && t.isVariableDeclaration(d) && d.initializer !== undefined && (t.getCombinedNodeFlags(d) & t.NodeFlags.Const) !== 0 &&
+          d.pos >= fn.pos && d.end <= fn.end && viaItem(d.initializer, depth + 1);
+      }
+      if (t.isPrefixUnaryExpression(m)) return (m.operator === K.MinusToken || m.operator === K.PlusToken) && viaItem(m.operand, depth);
+      if (t.isBinaryExpression(m)) return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(m.operatorToken.kind) && (viaItem(m.left, depth) || viaItem(m.right, depth));
       if (t.isCallExpression(m) && t.isIdentifier(m.expression) && ["abs", "round", "max", "min"].includes(m.expression.text)) {
-        return (m.expression.text !== "round" || m.arguments.length === 2) && m.arguments.some(viaItem);
+        return (m.expression.text !== "round" || m.arguments.length === 2) && m.arguments.some((a) => viaItem(a, depth));
       }
       return false;
     };
     // (Not every float the run tells: a notebook function's call per item, micrograd's `n.__call__(x)`, stays as written.)
-    const noted = array && kindOf(body) === "number" && (floatKnown(body) || itemCall(body)) ? body : null;
-    const via = rereadable(callee.expression) && viaItem(body);
-    return noted !== null || via ? { body: noted, via } : null;
+    const bodies = array ? results.filter((r) => kindOf(r) === "number" && (floatKnown(r) || itemCall(r))) : [];
+    const via = rereadable(callee.expression) && results.every((r) => viaItem(r));
+    return bodies.length > 0 || via ? { bodies, via } : null;
+  };
+  /** What a callback returns: its expression body, or each `return`'s value in its block (null where one returns nothing). */
+  const returnedValues = (fn: ts.ArrowFunction): ts.Expression[] | null => {
+    if (!t.isBlock(fn.body)) return [fn.body];
+    const found: ts.Expression[] = [];
+    let bare = false;
+    const visit = (m: ts.Node): void => {
+      if (t.isFunctionLike(m) || t.isClassLike(m)) return;
+      if (t.isReturnStatement(m)) {
+        if (m.expression) found.push(m.expression);
+        else bare = true;
+      }
+      t.forEachChild(m, visit);
+    };
+    t.forEachChild(fn.body, visit);
+    return found.length > 0 && !bare ? found : null;
+  };
+  /** Python's range (src/builtins.ts Range). */
+  const isBuiltinRange = (type: ts.Type): boolean => {
+    const symbol = type.getSymbol();
+    return symbol?.getName() === "Range" && libraryFile(symbol.declarations?.[0]?.getSourceFile().fileName ?? "", BUILTINS_FILE);
   };
   /** A list literal typed as a tuple (`const p: [number, number] = [1.0, 2.0]`, `as const`), which a call around it could widen. */
   const tupleTyped = (n: ts.Expression): boolean => {
@@ -2031,7 +2068,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n)) {
       const map = floatMap(n);
       if (map !== null) {
-        if (map.body !== null) noteFloat(map.body);
+        for (const body of map.bodies) noteFloat(body);
         wrap(n, `${DYNAMIC_REF}.float_map(`, `, ${map.via ? strip((n.expression as ts.PropertyAccessExpression).expression).getText(sf) : "null"})`);
       }
     }
@@ -2143,6 +2180,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
     // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.
     if (t.isPropertyAccessExpression(n) && methodAsValue(n)) return wrap(n.expression, `${DYNAMIC_REF}.bound(`, ")");
+    // A cell ending in `600 / 100`, `lr`, `t.item()` shows Python's float, `6.0` (a PyFloat, shown by its repr).
+    if (t.isExpressionStatement(n) && cellValue(n) && !noted(n.expression) && (floatKnown(n.expression) || runtimeFloat(n.expression) || floatIndex(n.expression) !== null)) {
+      noteFloat(n.expression);
+    }
     // print(2.0), print(x / 2), str(3.0): a float as written prints as Python's float, `2.0`.
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || (n.expression.text === "str" && n.arguments.length === 1))) {
       for (const a of n.arguments) {
@@ -2941,8 +2982,8 @@ const ARITHMETIC_OPERAND: readonly number[] = [2362, 2363];
  *   x //= b                                          ->  x = <dynamic>.assign("floor_divide_", x, b); t.floor_divide_(b) for a tensor
  *   x[i] //= b                                       ->  <dynamic>.compound("floor_divide_", x, i, b)
  *
- * Anywhere else (an operand that is a string or an object, a name that does not exist: `x = 5  // epochs`)
- * it was a comment: the text from the `/` to the end of its statement on that line is blanked, the same
+ * Anywhere else (an operand that is a string or an object, a name that does not exist: `x = 5  // epochs`),
+ * unless inside brackets that close on its line (kernel/floor_division.ts bracketedOnLine), it was a comment: the text from the `/` to the end of its statement on that line is blanked, the same
  * width. Without a checker (`checked` null) every mark is a comment. Widths kept except the inserted calls.
  */
 function floorDivisions(code: string, checked: Checked | null): Rewritten {
@@ -2982,7 +3023,10 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
       const left = symbol ? kindOfType(t, checked!.checker, checked!.checker.getTypeOfSymbol(symbol)) : kind(n.left);
       const numeric = FLOOR_OPERANDS.has(left) && FLOOR_OPERANDS.has(kind(n.right));
       const method = !numeric && left !== "tensor" && dunder(n) === "left";
-      marked.push({ n, left, method, ok: checked !== null && !broken && (numeric || dunder(n) !== null) });
+      // Inside brackets that close on its line it is the operator whatever its operands (a comment would have taken the close):
+      // a string's is Python's TypeError as it runs, an unknown name the checker's error.
+      const operator = numeric || dunder(n) !== null || bracketedOnLine(t, sf, n);
+      marked.push({ n, left, method, ok: checked !== null && (!broken || bracketedOnLine(t, sf, n)) && operator });
     }
     n.forEachChild(visit);
   };

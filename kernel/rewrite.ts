@@ -1463,7 +1463,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
       t.isElementAccessExpression(n) && plain(n.expression) && t.isStringLiteral(n.argumentExpression) && !plans.has(n) ? { object: n.expression, key: n.argumentExpression.text } :
       null;
-    return attr === null ? null : floatKey(attr, n);
+    if (attr !== null) return floatKey(attr, n);
+    // `optimizer.param_groups[0]['lr']`: a typed path of names and literal subscripts, read again as written;
+    // only the run's marks (src/optim/optimizer.ts marks a group's lr) make it a float.
+    const path = (e: ts.Expression): boolean =>
+      plain(e) ||
+      (t.isPropertyAccessExpression(e) && !e.questionDotToken && t.isIdentifier(e.name) && kindOf(e) === "other" && path(e.expression)) ||
+      (t.isElementAccessExpression(e) && !e.questionDotToken && !plans.has(e) && kindOf(e) === "other" && kindOf(e.expression) === "other" &&
+        (t.isNumericLiteral(e.argumentExpression) || t.isStringLiteral(e.argumentExpression)) && path(e.expression));
+    if (kindOf(n) !== "number" || plans.has(n)) return null;
+    const read =
+      t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) ? { object: n.expression, key: n.name.text } :
+      t.isElementAccessExpression(n) && !n.questionDotToken && t.isStringLiteral(n.argumentExpression) ? { object: n.expression, key: n.argumentExpression.text } :
+      null;
+    return read !== null && !plain(read.object) && path(read.object) ? read : null;
   };
   /** `attr` (read at `n`) when it may hold a float. */
   const floatKey = (attr: { object: ts.Expression; key: string }, n: ts.Node): { object: ts.Expression; key: string } | null => {
@@ -1471,6 +1484,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
     if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" || t.isCallExpression(n) ? attr : null;
+    // `for (const g of optimizer.param_groups) print(g['lr'])`: an item of what the cell did not write, whose marks tell.
+    const loop = decl && t.isVariableDeclaration(decl) ? decl.parent.parent : undefined;
+    if (loop && t.isForOfStatement(loop) && !t.isArrayLiteralExpression(strip(loop.expression)) && (kindOf(n) === "number" || kindOf(n) === "any")) return attr;
     const found = keyWrites(attr.key).some((m) =>
       t.isBinaryExpression(m) ? m.operatorToken.kind === K.SlashEqualsToken || floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") || dynamicCall(m.right, "attr_op") : floatKnown((m as ts.PropertyAssignment).initializer),
     );

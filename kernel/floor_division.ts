@@ -23,6 +23,7 @@
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";
+import { formatSpecSpans } from "./format_spec";
 import { operandEnds, scanTokens } from "./matmul_operator";
 
 /** What follows the `/` (or `/=`) that stands for `//` (or `//=`). */
@@ -124,7 +125,10 @@ export function floorDivisionCandidates(code: string): FloorDivision[] {
   if (!code.includes("//")) return [];
   const t = tslabTypeScript();
   const found: FloorDivision[] = [];
+  // An f-string's spec (`${loss:.4f}`) is no TypeScript: the parser, lost in its template, would read every
+  // later line as template text (`half = n // 2` after it a comment). Read here as spaces, the same width.
   let current = code;
+  for (const [open, close] of formatSpecSpans(code)) current = `${current.slice(0, open)}${" ".repeat(close - open)}${current.slice(close)}`;
   let errors = -1;
   // One at a time, left to right: in `a // b // c`, the second `//` is inside the first one's comment.
   for (let from = 0; ; ) {

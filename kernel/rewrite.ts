@@ -1274,7 +1274,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     const index = floatIndex(n);
     if (index !== null) {
-      wrap(n, `${DYNAMIC_REF}.attr_float(${index.expression.getText(sf)}, ${index.argumentExpression.getText(sf)}, `, ")");
+      wrap(n, `${DYNAMIC_REF}.attr_float(${index.list.getText(sf)}, ${index.at.getText(sf)}, `, ")");
       return true;
     }
     const attr = floatAttr(n);
@@ -1283,12 +1283,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return true;
   };
   /** `ys[2]`, `xs[i]` of a list of numbers named by a variable: its float marks tell whether the item is Python's float (`sorted([3.0, 1.0])[0]` is `1.0`). */
-  const floatIndex = (node: ts.Node): ts.ElementAccessExpression | null => {
+  const floatIndex = (node: ts.Node): { list: ts.Identifier; at: ts.Expression } | null => {
     const n = strip(node);
-    if (!t.isElementAccessExpression(n) || plans.has(n) || n.questionDotToken || !t.isIdentifier(n.expression) || kindOf(n) !== "number") return null;
-    if (!t.isNumericLiteral(n.argumentExpression) && !t.isIdentifier(n.argumentExpression)) return null;
-    const type = checker.getTypeAtLocation(n.expression);
-    return checker.isArrayType(type) || checker.isTupleType(type) ? n : null;
+    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
+    // `accs[-1]` (an earlier pass made it `accs.at(-1)`) of an untyped list too: attr_float counts a negative index from the end.
+    const at = t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "at" && !n.questionDotToken && n.arguments.length === 1 && negativeLiteral(n.arguments[0]);
+    const read =
+      t.isElementAccessExpression(n) && !plans.has(n) && !n.questionDotToken && (t.isNumericLiteral(n.argumentExpression) || t.isIdentifier(n.argumentExpression)) ? { list: n.expression, at: n.argumentExpression } :
+      at ? { list: ((n as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, at: (n as ts.CallExpression).arguments[0] } :
+      null;
+    if (read === null || !t.isIdentifier(read.list)) return null;
+    const type = checker.getTypeAtLocation(read.list);
+    return checker.isArrayType(type) || checker.isTupleType(type) ? { list: read.list, at: read.at } : null;
   };
   /**
    * A number-typed variable declared `let x = ...` (not a loop's, a parameter or a destructuring), whose
@@ -1374,7 +1380,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!inCell(loop)) return null;
     const type = checker.getTypeAtLocation(loop.expression);
     const item = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, t.IndexKind.Number) : undefined;
-    return item !== undefined && (item.flags & t.TypeFlags.NumberLike) !== 0 ? loop : null;
+    // An untyped list's items too (`accs = []` then `accs.append(100 * correct / total)`; `for a in accs: best = a`):
+    // float_items records only the numbers among them.
+    return item !== undefined && (item.flags & (t.TypeFlags.NumberLike | t.TypeFlags.Any)) !== 0 ? loop : null;
   };
   /** Whether the loop variable `name` is read in its loop other than as an index (`xs[i]` shows no float): only then is it recorded. */
   const floatRead = (name: ts.Identifier): boolean => {

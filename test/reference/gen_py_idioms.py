@@ -109,6 +109,15 @@ CASES = [
      "const t = torch.ones(2)\nconst d = {'a': 1}\nprint(type(t) == list, type(d) == list, type(t) == tuple, type(d) == dict, type(t) == torch.Tensor)"),
     ('floordiv_in_brackets', "a = 7\nb = max(1, (a // 2)); print(b)\nc = 9\nprint((c // 2), [c // 2, 1]); print('x')",
      "const a = 7\nconst b = max(1, (a // 2)); print(b)\nconst c = 9\nprint((c // 2), [c // 2, 1]); print('x')"),
+    # The best accuracy so far, taken from a list of floats appended in the loop (an untyped list's items).
+    ('best_of_untyped_list', "accs = []\nfor correct in [2, 3]:\n    accs.append(100 * correct / 4)\nbest = 0\nfor a in accs:\n    if a > best:\n        best = a\nprint('best', best, accs)",
+     "const accs = []\nfor (const correct of [2, 3]) {\n  accs.append(100 * correct / 4)\n}\nlet best = 0\nfor (const a of accs) {\n  if (a > best) {\n    best = a\n  }\n}\nprint('best', best, accs)"),
+    # The last item of a list of floats appended in the loop (`accs[-1]`), in a dict literal and printed.
+    ('last_item_of_untyped_list', "losses = []\naccs = []\nfor c in [2, 4]:\n    losses.append(c / 2)\n    accs.append(100 * c / 4)\nprint({'loss': losses[-1], 'acc': accs[-1]}, accs[-1], accs[0])",
+     "const losses = []\nconst accs = []\nfor (const c of [2, 4]) {\n  losses.append(c / 2)\n  accs.append(100 * c / 4)\n}\nprint({'loss': losses[-1], 'acc': accs[-1]}, accs[-1], accs[0])"),
+    # An f-string's spec on a line before a `//` (the spec had the `//` read as a comment: `half = n`).
+    ('fstring_spec_then_floordiv', "n = 7\nloss = 0.25\nprint(f'{loss:.4f}')\nhalf = n // 2\nprint(half)",
+     "const n = 7\nconst loss = 0.25\nprint(`${loss:.4f}`)\nconst half = n // 2\nprint(half)"),
     ('floordiv_str_in_brackets', "s = 'ab'\nprint((s // 2))", "const s = 'ab'\nprint((s // 2))"),
 ]
 

@@ -1484,7 +1484,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) ? { object: n.expression, key: n.name.text } :
       t.isElementAccessExpression(n) && !n.questionDotToken && t.isStringLiteral(n.argumentExpression) ? { object: n.expression, key: n.argumentExpression.text } :
       null;
-    return read !== null && !plain(read.object) && path(read.object) ? read : null;
+    return read !== null && read.key !== "length" && !plain(read.object) && path(read.object) ? read : null;
   };
   /** `attr` (read at `n`) when it may hold a float. */
   const floatKey = (attr: { object: ts.Expression; key: string }, n: ts.Node): { object: ts.Expression; key: string } | null => {
@@ -2840,6 +2840,8 @@ export function mayUseDialect(code: string): boolean {
       // `xs.sort()` / `xs.reverse()` as a cell's statement: Python's None.
       (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isPropertyAccessExpression(n.expression.expression) &&
         ["sort", "reverse"].includes(n.expression.expression.name.text)) ||
+      // A cell ending in `best`, `t.item()`, `np.mean(xs)`, `a.mean()`: its value may be Python's float (`2.0`).
+      (t.isExpressionStatement(n) && t.isSourceFile(n.parent) && shownFloat(n.expression)) ||
       // print(best), str(self.lr): a variable or attribute that may hold a float (rewritePass's floatVarKey, floatAttr).
       // print(f()), print(np.mean(xs)): a call whose result may be a float (a notebook function's, NumPy's scalar).
       (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || n.expression.text === "str") &&
@@ -2859,6 +2861,16 @@ export function mayUseDialect(code: string): boolean {
   };
   parse(code).forEachChild(visit);
   return found;
+}
+
+/** NumPy's reductions and scalars, whose result a cell may show (`np.mean(xs)` is `2.0`). */
+const SHOWN_SCALARS: ReadonlySet<string> = new Set(["item", "mean", "std", "var", "sum", "max", "min", "median", "average", "float64", "float32", "dot", "norm", "prod"]);
+
+/** A cell's last expression whose value may be a float only the run tells: a name, `.item()` or a NumPy scalar. */
+function shownFloat(e: ts.Expression): boolean {
+  const t = typescript();
+  if (t.isIdentifier(e)) return true;
+  return t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && SHOWN_SCALARS.has(e.expression.name.text);
 }
 
 /** `a.b(...)` (in parentheses or not): a call whose result, a tensor, `!` asks for its truth value. */

@@ -134,7 +134,7 @@ export class Optimizer {
   }
 
   constructor(params: ParamsArg | ParamsKeyword<object>, defaults: Record<string, unknown>) {
-    this.defaults = defaults;
+    this.defaults = this._floatOptions(defaults);
     // The keyword form's other options reached the subclass through keywordArgs.
     if (isParamsKeyword(params)) params = params.params;
     if (params instanceof Tensor) {

@@ -582,14 +582,14 @@ describe("completion and hover see the dialect", () => {
 });
 
 describe("cells without syntax the dialect maps skip its type-checked pass", () => {
-  test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
-    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++", "`${a}`"]) {
+  test("operators, unary minus and tilde, element access, compound assignment and a cell's value that may be a float are candidates", () => {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++", "`${a}`", "best", "q.sum().item()", "np.mean(xs)"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, true]);
     }
   });
 
-  test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
-    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "`a`"]) {
+  test("imports, calls (a module's, not a scalar's), declarations and plain assignment are not (the prelude compiles once)", () => {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.relu()", "x = y;", "`a`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, false]);
     }
   });

@@ -132,6 +132,9 @@ SHOWN = [
      "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=1.0)\nopt.param_groups[0]['lr']"),
     ('shown_last_lr', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=0.5)\nsch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nsch.get_last_lr()",
      "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=0.5)\nconst sch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nsch.get_last_lr()"),
+    ('shown_numpy_mean', "import numpy as np\nnp.mean([1, 2, 3])", "np.mean([1, 2, 3])"),
+    ('shown_best_so_far', "best = 0\nfor a in [1.0, 2.0]:\n    if a > best:\n        best = a\nbest",
+     "let best = 0\nfor (const a of [1.0, 2.0]) {\n  if (a > best) best = a\n}\nbest"),
     ('shown_range_map', "[i / 2 for i in range(4)]", "range(4).map((i) => i / 2)"),
 ]
 

@@ -2870,7 +2870,10 @@ const SHOWN_SCALARS: ReadonlySet<string> = new Set(["item", "mean", "std", "var"
 function shownFloat(e: ts.Expression): boolean {
   const t = typescript();
   if (t.isIdentifier(e)) return true;
-  return t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && SHOWN_SCALARS.has(e.expression.name.text);
+  // Without arguments (`a.mean()`) or NumPy's own (`np.mean(xs)`): a keyword argument (`x.sum(dim=dim)`) is not read as an assignment here.
+  if (!t.isCallExpression(e) || !t.isPropertyAccessExpression(e.expression) || !SHOWN_SCALARS.has(e.expression.name.text)) return false;
+  const np = t.isIdentifier(e.expression.expression) && e.expression.expression.text === "np";
+  return e.arguments.length === 0 || (np && e.arguments.every((a) => !t.isBinaryExpression(a)));
 }
 
 /** `a.b(...)` (in parentheses or not): a call whose result, a tensor, `!` asks for its truth value. */

@@ -719,9 +719,10 @@ export function attr_op<T>(obj: object, key: string, op: "+" | "-" | "*" | "/", 
   return noted(value, (float) => (float !== null || op === "/") && obj !== null && typeof obj === "object" && markPyFloat(obj, key));
 }
 
-/** `obj.attr` or `d['key']` read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */
+/** `obj.attr` or `d['key']` (`xs[-1]` from the end) read where its Python type shows: a PyFloat when the key holds a float (attr_value, a dict literal's marks). */
 export function attr_float<T>(obj: object, key: string | number, value: T): T {
-  return (typeof value === "number" && obj !== null && typeof obj === "object" && isPyFloatAt(obj, key) ? new PyFloat(value) : value) as T;
+  const at = typeof key === "number" && key < 0 && Array.isArray(obj) ? obj.length + key : key;
+  return (typeof value === "number" && obj !== null && typeof obj === "object" && isPyFloatAt(obj, at) ? new PyFloat(value) : value) as T;
 }
 
 /**

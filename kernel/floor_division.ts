@@ -18,10 +18,12 @@
  *   - the cell with it read as `/` parses with no more errors than without, and the right operand
  *     starts and ends on the `//`'s line (`x = 5  // epochs, then...` does not parse);
  *   - no statement ends between it and the end of its line other than before closing brackets
- *     (`if (a) x = 5 // b; y = 2` is a comment's text, not code).
+ *     (`if (a) x = 5 // b; y = 2` is a comment's text, not code), unless it is inside brackets that
+ *     close on its line (`b = max(1, (a // 2)); print(b)`), which a comment would have taken.
  */
 import type * as ts from "typescript";
 import { tslabTypeScript } from "./resolve";
+import { formatSpecSpans } from "./format_spec";
 import { operandEnds, scanTokens } from "./matmul_operator";
 
 /** What follows the `/` (or `/=`) that stands for `//` (or `//=`). */
@@ -82,7 +84,8 @@ function readsAsOperator(t: typeof ts, marked: string, pos: number, errorsBefore
     n.forEachChild(visit);
   };
   sf.forEachChild(visit);
-  if (binary === undefined || statementInside) return false;
+  // `Math.max(1, (a // 2)); print(b)`: read as a comment, the `//` would take the brackets' close with it.
+  if (binary === undefined || (statementInside && !bracketedOnLine(t, sf, binary))) return false;
   const line = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
   const here = line(pos);
   if (line(binary.left.end) !== here || line(binary.right.getStart(sf)) !== here || line(binary.right.end) !== here) return false;
@@ -103,12 +106,29 @@ function readsAsOperator(t: typeof ts, marked: string, pos: number, errorsBefore
   return !comma;
 }
 
+/**
+ * Whether `binary` (a marked `//`) is inside brackets opened before it that close on its line (`f(1, (a // 2))`,
+ * `[c // 2, 1]`, `x[i // n]`): read as a comment, the `//` would take their close with it, so it is Python's operator.
+ */
+export function bracketedOnLine(t: typeof ts, sf: ts.SourceFile, binary: ts.BinaryExpression): boolean {
+  const pos = binary.operatorToken.getStart(sf);
+  const line = (offset: number) => sf.getLineAndCharacterOfPosition(offset).line;
+  for (let p: ts.Node = binary.parent; p && !t.isStatement(p) && !t.isSourceFile(p); p = p.parent) {
+    const bracket = t.isParenthesizedExpression(p) || t.isCallExpression(p) || t.isNewExpression(p) || t.isArrayLiteralExpression(p) || t.isElementAccessExpression(p);
+    if (bracket && p.getStart(sf) < pos && line(p.end) === line(pos)) return true;
+  }
+  return false;
+}
+
 /** The `//` of `code` that may be Python's floor division (see above), in order, at their offsets in `code`. */
 export function floorDivisionCandidates(code: string): FloorDivision[] {
   if (!code.includes("//")) return [];
   const t = tslabTypeScript();
   const found: FloorDivision[] = [];
+  // An f-string's spec (`${loss:.4f}`) is no TypeScript: the parser, lost in its template, would read every
+  // later line as template text (`half = n // 2` after it a comment). Read here as spaces, the same width.
   let current = code;
+  for (const [open, close] of formatSpecSpans(code)) current = `${current.slice(0, open)}${" ".repeat(close - open)}${current.slice(close)}`;
   let errors = -1;
   // One at a time, left to right: in `a // b // c`, the second `//` is inside the first one's comment.
   for (let from = 0; ; ) {

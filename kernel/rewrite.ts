@@ -45,7 +45,7 @@ import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { separateStatements } from "./statement_starts";
-import { FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
+import { bracketedOnLine, FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
 import { boundLocals, EXPORT_LIST, moduleLocals, sameNames, withExportList } from "./cell_exports";
 import { Output } from "./output_text";
@@ -1300,7 +1300,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     const index = floatIndex(n);
     if (index !== null) {
-      wrap(n, `${DYNAMIC_REF}.attr_float(${index.expression.getText(sf)}, ${index.argumentExpression.getText(sf)}, `, ")");
+      wrap(n, `${DYNAMIC_REF}.attr_float(${index.list.getText(sf)}, ${index.at.getText(sf)}, `, ")");
       return true;
     }
     const attr = floatAttr(n);
@@ -1309,12 +1309,18 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return true;
   };
   /** `ys[2]`, `xs[i]` of a list of numbers named by a variable: its float marks tell whether the item is Python's float (`sorted([3.0, 1.0])[0]` is `1.0`). */
-  const floatIndex = (node: ts.Node): ts.ElementAccessExpression | null => {
+  const floatIndex = (node: ts.Node): { list: ts.Identifier; at: ts.Expression } | null => {
     const n = strip(node);
-    if (!t.isElementAccessExpression(n) || plans.has(n) || n.questionDotToken || !t.isIdentifier(n.expression) || kindOf(n) !== "number") return null;
-    if (!t.isNumericLiteral(n.argumentExpression) && !t.isIdentifier(n.argumentExpression)) return null;
-    const type = checker.getTypeAtLocation(n.expression);
-    return checker.isArrayType(type) || checker.isTupleType(type) ? n : null;
+    if (kindOf(n) !== "number" && kindOf(n) !== "any") return null;
+    // `accs[-1]` (an earlier pass made it `accs.at(-1)`) of an untyped list too: attr_float counts a negative index from the end.
+    const at = t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "at" && !n.questionDotToken && n.arguments.length === 1 && negativeLiteral(n.arguments[0]);
+    const read =
+      t.isElementAccessExpression(n) && !plans.has(n) && !n.questionDotToken && (t.isNumericLiteral(n.argumentExpression) || t.isIdentifier(n.argumentExpression)) ? { list: n.expression, at: n.argumentExpression } :
+      at ? { list: ((n as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, at: (n as ts.CallExpression).arguments[0] } :
+      null;
+    if (read === null || !t.isIdentifier(read.list)) return null;
+    const type = checker.getTypeAtLocation(read.list);
+    return checker.isArrayType(type) || checker.isTupleType(type) ? { list: read.list, at: read.at } : null;
   };
   /**
    * A number-typed variable declared `let x = ...` (not a loop's, a parameter or a destructuring), whose
@@ -1400,7 +1406,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!inCell(loop)) return null;
     const type = checker.getTypeAtLocation(loop.expression);
     const item = checker.isArrayType(type) || checker.isTupleType(type) ? checker.getIndexTypeOfType(type, t.IndexKind.Number) : undefined;
-    return item !== undefined && (item.flags & t.TypeFlags.NumberLike) !== 0 ? loop : null;
+    // An untyped list's items too (`accs = []` then `accs.append(100 * correct / total)`; `for a in accs: best = a`):
+    // float_items records only the numbers among them.
+    return item !== undefined && (item.flags & (t.TypeFlags.NumberLike | t.TypeFlags.Any)) !== 0 ? loop : null;
   };
   /** Whether the loop variable `name` is read in its loop other than as an index (`xs[i]` shows no float): only then is it recorded. */
   const floatRead = (name: ts.Identifier): boolean => {
@@ -1489,7 +1497,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) && plain(n.expression) ? { object: n.expression, key: n.name.text } :
       t.isElementAccessExpression(n) && plain(n.expression) && t.isStringLiteral(n.argumentExpression) && !plans.has(n) ? { object: n.expression, key: n.argumentExpression.text } :
       null;
-    return attr === null ? null : floatKey(attr, n);
+    if (attr !== null) return floatKey(attr, n);
+    // `optimizer.param_groups[0]['lr']`: a typed path of names and literal subscripts, read again as written;
+    // only the run's marks (src/optim/optimizer.ts marks a group's lr) make it a float.
+    const path = (e: ts.Expression): boolean =>
+      plain(e) ||
+      (t.isPropertyAccessExpression(e) && !e.questionDotToken && t.isIdentifier(e.name) && kindOf(e) === "other" && path(e.expression)) ||
+      (t.isElementAccessExpression(e) && !e.questionDotToken && !plans.has(e) && kindOf(e) === "other" && kindOf(e.expression) === "other" &&
+        (t.isNumericLiteral(e.argumentExpression) || t.isStringLiteral(e.argumentExpression)) && path(e.expression));
+    if (kindOf(n) !== "number" || plans.has(n)) return null;
+    const read =
+      t.isPropertyAccessExpression(n) && !n.questionDotToken && t.isIdentifier(n.name) ? { object: n.expression, key: n.name.text } :
+      t.isElementAccessExpression(n) && !n.questionDotToken && t.isStringLiteral(n.argumentExpression) ? { object: n.expression, key: n.argumentExpression.text } :
+      null;
+    return read !== null && read.key !== "length" && !plain(read.object) && path(read.object) ? read : null;
   };
   /** `attr` (read at `n`) when it may hold a float. */
   const floatKey = (attr: { object: ts.Expression; key: string }, n: ts.Node): { object: ts.Expression; key: string } | null => {
@@ -1497,6 +1518,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // cell's only when the cell writes a float under that key (`self.lr = 1.0`, `{'lr': 1.0}`).
     const decl = t.isIdentifier(attr.object) ? checker.getSymbolAtLocation(attr.object)?.valueDeclaration : undefined;
     if (decl && t.isVariableDeclaration(decl) && !inCell(decl)) return kindOf(n) === "number" || t.isCallExpression(n) ? attr : null;
+    // `for (const g of optimizer.param_groups) print(g['lr'])`: an item of what the cell did not write, whose marks tell.
+    const loop = decl && t.isVariableDeclaration(decl) ? decl.parent.parent : undefined;
+    if (loop && t.isForOfStatement(loop) && !t.isArrayLiteralExpression(strip(loop.expression)) && (kindOf(n) === "number" || kindOf(n) === "any")) return attr;
     const found = keyWrites(attr.key).some((m) =>
       t.isBinaryExpression(m) ? m.operatorToken.kind === K.SlashEqualsToken || floatKnown(m.right) || itemCall(m.right) || floatVarKey(m.right) !== null || dynamicCall(m.right, "attr_value") || dynamicCall(m.right, "attr_op") : floatKnown((m as ts.PropertyAssignment).initializer),
     );
@@ -1699,6 +1723,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     let child = n;
     for (let p = n.parent; p; child = p, p = p.parent) {
       if (t.isArrayLiteralExpression(p) || t.isParenthesizedExpression(p) || t.isPropertyAssignment(p) || t.isObjectLiteralExpression(p)) continue;
+      if (t.isExpressionStatement(p)) return cellValue(p);
       if (t.isVariableDeclaration(p)) return p.initializer === child;
       if (t.isBinaryExpression(p)) return p.right === child && (p.operatorToken.kind === K.EqualsToken || (p.operatorToken.kind === K.PercentToken && kindOf(p.left) === "string"));
       if (t.isReturnStatement(p) || t.isPropertyDeclaration(p)) return true;
@@ -1718,40 +1743,76 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     }
     return false;
   };
+  /** The cell's last statement, an expression whose value the cell shows as IPython shows Python's (`600 / 100` is `6.0`). */
+  const cellValue = (s: ts.ExpressionStatement): boolean => {
+    if (s.parent !== sf || s.getStart(sf) < offset) return false;
+    const rest = sf.statements.slice(sf.statements.indexOf(s) + 1);
+    return rest.every((r) => t.isEmptyStatement(r));
+  };
   /**
    * `xs.map((v) => v * 2)`, Python's `[v * 2 for v in xs]`, where the list it makes may be printed
    * (printable): which of its items are Python's floats. The callback's result as written or a tensor's
    * item (`(v) => v / 2`, `(l) => l.item()`) comes back a PyFloat, marked by float_map; arithmetic on the
    * item itself (`via`: `v * 2`, `round(v, 2)`) is a float where the list's item was one (its marks).
-   * Returns the callback's body to note, or null when the call is not such a map.
+   * A block body's returns count as its result (`(v) => { const y = v * 2; return y; }`).
+   * Returns the callback's results to note, or null when the call is not such a map.
    */
-  const floatMap = (n: ts.CallExpression): { body: ts.Expression | null; via: boolean } | null => {
+  const floatMap = (n: ts.CallExpression): { bodies: ts.Expression[]; via: boolean } | null => {
     const callee = n.expression;
     if (!t.isPropertyAccessExpression(callee) || callee.name.text !== "map" || callee.questionDotToken || n.arguments.length !== 1 || dynamicCall(n.parent, "float_map")) return null;
     const fn = strip(n.arguments[0]);
-    if (!t.isArrowFunction(fn) || t.isBlock(fn.body) || fn.parameters.length === 0 || !t.isIdentifier(fn.parameters[0].name)) return null;
-    const body = fn.body;
-    if (kindOf(body) !== "number" && kindOf(body) !== "any") return null;
+    if (!t.isArrowFunction(fn) || fn.parameters.length === 0 || !t.isIdentifier(fn.parameters[0].name)) return null;
+    const results = returnedValues(fn);
+    if (results === null || results.some((r) => kindOf(r) !== "number" && kindOf(r) !== "any")) return null;
     const type = checker.getTypeAtLocation(strip(callee.expression));
-    // Only an array's map is given PyFloats to mark (a Series' or a tensor's own map must not meet them).
-    const array = checker.isArrayType(type) || checker.isTupleType(type);
+    // Only an array's map is given PyFloats to mark (a Series' or a tensor's own map must not meet them);
+    // a Python range's (`range(3).map(...)`, src/builtins.ts Range) makes a list too.
+    const array = checker.isArrayType(type) || checker.isTupleType(type) || isBuiltinRange(type);
     if (!array && kindOf(callee.expression) !== "any") return null;
     if (assignedTo(n) || !printable(n)) return null;
     const item = checker.getSymbolAtLocation(fn.parameters[0].name);
-    const viaItem = (e: ts.Node): boolean => {
+    const viaItem = (e: ts.Node, depth = 0): boolean => {
       const m = strip(e);
-      if (t.isIdentifier(m)) return checker.getSymbolAtLocation(m) === item;
-      if (t.isPrefixUnaryExpression(m)) return (m.operator === K.MinusToken || m.operator === K.PlusToken) && viaItem(m.operand);
-      if (t.isBinaryExpression(m)) return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(m.operatorToken.kind) && (viaItem(m.left) || viaItem(m.right));
+      if (t.isIdentifier(m)) {
+        const symbol = checker.getSymbolAtLocation(m);
+        if (symbol === item) return true;
+        // `const y = v * 2; return y` in a block-bodied callback: the local's value.
+        const d = symbol?.valueDeclaration;
+        return depth < 8 && !!d && t.isVariableDeclaration(d) && d.initializer !== undefined && (t.getCombinedNodeFlags(d) & t.NodeFlags.Const) !== 0 &&
+          d.pos >= fn.pos && d.end <= fn.end && viaItem(d.initializer, depth + 1);
+      }
+      if (t.isPrefixUnaryExpression(m)) return (m.operator === K.MinusToken || m.operator === K.PlusToken) && viaItem(m.operand, depth);
+      if (t.isBinaryExpression(m)) return [K.PlusToken, K.MinusToken, K.AsteriskToken, K.PercentToken, K.AsteriskAsteriskToken].includes(m.operatorToken.kind) && (viaItem(m.left, depth) || viaItem(m.right, depth));
       if (t.isCallExpression(m) && t.isIdentifier(m.expression) && ["abs", "round", "max", "min"].includes(m.expression.text)) {
-        return (m.expression.text !== "round" || m.arguments.length === 2) && m.arguments.some(viaItem);
+        return (m.expression.text !== "round" || m.arguments.length === 2) && m.arguments.some((a) => viaItem(a, depth));
       }
       return false;
     };
     // (Not every float the run tells: a notebook function's call per item, micrograd's `n.__call__(x)`, stays as written.)
-    const noted = array && kindOf(body) === "number" && (floatKnown(body) || itemCall(body)) ? body : null;
-    const via = rereadable(callee.expression) && viaItem(body);
-    return noted !== null || via ? { body: noted, via } : null;
+    const bodies = array ? results.filter((r) => kindOf(r) === "number" && (floatKnown(r) || itemCall(r))) : [];
+    const via = rereadable(callee.expression) && results.every((r) => viaItem(r));
+    return bodies.length > 0 || via ? { bodies, via } : null;
+  };
+  /** What a callback returns: its expression body, or each `return`'s value in its block (null where one returns nothing). */
+  const returnedValues = (fn: ts.ArrowFunction): ts.Expression[] | null => {
+    if (!t.isBlock(fn.body)) return [fn.body];
+    const found: ts.Expression[] = [];
+    let bare = false;
+    const visit = (m: ts.Node): void => {
+      if (t.isFunctionLike(m) || t.isClassLike(m)) return;
+      if (t.isReturnStatement(m)) {
+        if (m.expression) found.push(m.expression);
+        else bare = true;
+      }
+      t.forEachChild(m, visit);
+    };
+    t.forEachChild(fn.body, visit);
+    return found.length > 0 && !bare ? found : null;
+  };
+  /** Python's range (src/builtins.ts Range). */
+  const isBuiltinRange = (type: ts.Type): boolean => {
+    const symbol = type.getSymbol();
+    return symbol?.getName() === "Range" && libraryFile(symbol.declarations?.[0]?.getSourceFile().fileName ?? "", BUILTINS_FILE);
   };
   /** A list literal typed as a tuple (`const p: [number, number] = [1.0, 2.0]`, `as const`), which a call around it could widen. */
   const tupleTyped = (n: ts.Expression): boolean => {
@@ -2070,7 +2131,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (t.isCallExpression(n)) {
       const map = floatMap(n);
       if (map !== null) {
-        if (map.body !== null) noteFloat(map.body);
+        for (const body of map.bodies) noteFloat(body);
         wrap(n, `${DYNAMIC_REF}.float_map(`, `, ${map.via ? strip((n.expression as ts.PropertyAccessExpression).expression).getText(sf) : "null"})`);
       }
     }
@@ -2182,6 +2243,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // Python's bound method: `map(self.scale, xs)`, `self.apply(self._init_weights)`, `sorted(xs, key=obj.score)`
     // pass the method with its object; JavaScript's `obj.scale` as a value forgets `this`.
     if (t.isPropertyAccessExpression(n) && methodAsValue(n)) return wrap(n.expression, `${DYNAMIC_REF}.bound(`, ")");
+    // A cell ending in `600 / 100`, `lr`, `t.item()` shows Python's float, `6.0` (a PyFloat, shown by its repr).
+    if (t.isExpressionStatement(n) && cellValue(n) && !noted(n.expression) && (floatKnown(n.expression) || runtimeFloat(n.expression) || floatIndex(n.expression) !== null)) {
+      noteFloat(n.expression);
+    }
     // print(2.0), print(x / 2), str(3.0): a float as written prints as Python's float, `2.0`.
     if (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || (n.expression.text === "str" && n.arguments.length === 1))) {
       for (const a of n.arguments) {
@@ -2820,6 +2885,8 @@ export function mayUseDialect(code: string): boolean {
       // `xs.sort()` / `xs.reverse()` as a cell's statement: Python's None.
       (t.isExpressionStatement(n) && t.isCallExpression(n.expression) && t.isPropertyAccessExpression(n.expression.expression) &&
         ["sort", "reverse"].includes(n.expression.expression.name.text)) ||
+      // A cell ending in `best`, `t.item()`, `np.mean(xs)`, `a.mean()`: its value may be Python's float (`2.0`).
+      (t.isExpressionStatement(n) && t.isSourceFile(n.parent) && shownFloat(n.expression)) ||
       // print(best), str(self.lr): a variable or attribute that may hold a float (rewritePass's floatVarKey, floatAttr).
       // print(f()), print(np.mean(xs)): a call whose result may be a float (a notebook function's, NumPy's scalar).
       (t.isCallExpression(n) && t.isIdentifier(n.expression) && (n.expression.text === "print" || n.expression.text === "str") &&
@@ -2839,6 +2906,19 @@ export function mayUseDialect(code: string): boolean {
   };
   parse(code).forEachChild(visit);
   return found;
+}
+
+/** NumPy's reductions and scalars, whose result a cell may show (`np.mean(xs)` is `2.0`). */
+const SHOWN_SCALARS: ReadonlySet<string> = new Set(["item", "mean", "std", "var", "sum", "max", "min", "median", "average", "float64", "float32", "dot", "norm", "prod"]);
+
+/** A cell's last expression whose value may be a float only the run tells: a name, `.item()` or a NumPy scalar. */
+function shownFloat(e: ts.Expression): boolean {
+  const t = typescript();
+  if (t.isIdentifier(e)) return true;
+  // Without arguments (`a.mean()`) or NumPy's own (`np.mean(xs)`): a keyword argument (`x.sum(dim=dim)`) is not read as an assignment here.
+  if (!t.isCallExpression(e) || !t.isPropertyAccessExpression(e.expression) || !SHOWN_SCALARS.has(e.expression.name.text)) return false;
+  const np = t.isIdentifier(e.expression.expression) && e.expression.expression.text === "np";
+  return e.arguments.length === 0 || (np && e.arguments.every((a) => !t.isBinaryExpression(a)));
 }
 
 /** `a.b(...)` (in parentheses or not): a call whose result, a tensor, `!` asks for its truth value. */
@@ -2988,8 +3068,8 @@ const ARITHMETIC_OPERAND: readonly number[] = [2362, 2363];
  *   x //= b                                          ->  x = <dynamic>.assign("floor_divide_", x, b); t.floor_divide_(b) for a tensor
  *   x[i] //= b                                       ->  <dynamic>.compound("floor_divide_", x, i, b)
  *
- * Anywhere else (an operand that is a string or an object, a name that does not exist: `x = 5  // epochs`)
- * it was a comment: the text from the `/` to the end of its statement on that line is blanked, the same
+ * Anywhere else (an operand that is a string or an object, a name that does not exist: `x = 5  // epochs`),
+ * unless inside brackets that close on its line (kernel/floor_division.ts bracketedOnLine), it was a comment: the text from the `/` to the end of its statement on that line is blanked, the same
  * width. Without a checker (`checked` null) every mark is a comment. Widths kept except the inserted calls.
  */
 function floorDivisions(code: string, checked: Checked | null): Rewritten {
@@ -3029,7 +3109,10 @@ function floorDivisions(code: string, checked: Checked | null): Rewritten {
       const left = symbol ? kindOfType(t, checked!.checker, checked!.checker.getTypeOfSymbol(symbol)) : kind(n.left);
       const numeric = FLOOR_OPERANDS.has(left) && FLOOR_OPERANDS.has(kind(n.right));
       const method = !numeric && left !== "tensor" && dunder(n) === "left";
-      marked.push({ n, left, method, ok: checked !== null && !broken && (numeric || dunder(n) !== null) });
+      // Inside brackets that close on its line it is the operator whatever its operands (a comment would have taken the close):
+      // a string's is Python's TypeError as it runs, an unknown name the checker's error.
+      const operator = numeric || dunder(n) !== null || bracketedOnLine(t, sf, n);
+      marked.push({ n, left, method, ok: checked !== null && (!broken || bracketedOnLine(t, sf, n)) && operator });
     }
     n.forEachChild(visit);
   };

@@ -225,6 +225,14 @@ export class Range implements Iterable<number> {
     return new Range(this.start + b.from * this.step, this.start + b.to * this.step, this.step * b.by);
   }
 
+  /**
+   * The list of `fn` of each integer: the dialect's `[f(i) for i in range(n)]`, where a range is used as a list.
+   * @example range(3).map((i) => i * 2)  // [0, 2, 4]
+   */
+  map<U>(fn: (value: number, index: number) => U): U[] {
+    return [...this].map((v, i) => fn(v, i));
+  }
+
   *[Symbol.iterator](): IterableIterator<number> {
     const { start, stop, step } = this;
     if (step > 0) for (let i = start; i < stop; i += step) yield i;
@@ -823,7 +831,9 @@ function builtinType(name: string): PyClass {
 
 /**
  * What `type(x)` is typed as: an untyped value (`any`: a parameter without a type, a caught error) may be
- * of any class, so its type compares with any class (`type(v) == float`, `type(e) == RuntimeError`).
+ * of any class, so its type compares with any class (`type(v) == float`, `type(e) == RuntimeError`). An
+ * object's compares with its class and with Python's containers, as Python's does (`type(t) == list` of a
+ * tensor or a dict is False, where TypeScript refused to compare types with no overlap).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type PyTypeOf<T> = 0 extends 1 & T
@@ -835,7 +845,7 @@ export type PyTypeOf<T> = 0 extends 1 & T
       : [T] extends [readonly unknown[]]
         ? PyClass & (typeof list | typeof tuple)
         : [T] extends [object]
-          ? PyClass & (abstract new (...args: any[]) => T)
+          ? (PyClass & (abstract new (...args: any[]) => T)) | (PyClass & (typeof list | typeof tuple | typeof dict))
           : PyClass;
 
 /**

@@ -21,7 +21,7 @@
  */
 import { randomBytes } from "crypto";
 import { inspect } from "util";
-import { ipythonReprOf } from "../pyrepr";
+import { ipythonReprOf, PyFloat } from "../pyrepr";
 import { cellRepr } from "./pylist";
 
 /** The key of the Deno/Jupyter rich-display convention. */
@@ -123,6 +123,8 @@ export function plainText(value: unknown): string {
   // A bare boolean is Python's bool, as IPython shows a cell's `x > 0` or `torch.cuda.is_available()`
   // (print() and list items already spell it so); numbers keep JavaScript's spelling.
   if (typeof value === "boolean") return value ? "True" : "False";
+  // A number the dialect knows is Python's float (a cell ending in `600 / 100`): `6.0`.
+  if (value instanceof PyFloat) return value.toString();
   // An object printed by identity shows as IPython shows it: `<AddBackward0 at 0x...>`.
   const ipython = ipythonReprOf(value);
   if (ipython !== null) return ipython;

@@ -64,7 +64,9 @@ interface History {
  */
 export class LBFGS extends Optimizer {
   private _params: Tensor[];
-  protected _intOptions: readonly string[] = ["lr"];
+  protected override get _intOptions(): readonly string[] {
+    return ["lr"];
+  }
 
   constructor(params: ParamsArg | ParamsKeyword<LBFGSOptions>, ...args: (number | string | null | LBFGSOptions | undefined)[]) {
     const o = optimizerArgs("LBFGS", keywordArgs(params, args), ["lr", "max_iter", "max_eval", "tolerance_grad", "tolerance_change", "history_size", "line_search_fn"], {

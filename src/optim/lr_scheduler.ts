@@ -8,7 +8,7 @@ import { Tensor } from "../tensor/tensor";
 import { TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { Optimizer } from "./optimizer";
-import { asPyTuple, pyDefaultRepr } from "../pyrepr";
+import { asPyTuple, isPyFloatAt, markPyFloat, pyDefaultRepr } from "../pyrepr";
 import { scoped } from "../backend/scopes";
 
 /** The module's Python name (`scheduler.__module__ == lr_scheduler.__name__` tells PyTorch's schedulers from a notebook's). */
@@ -96,6 +96,15 @@ function orderedState(obj: object, keys: readonly string[], keysFirst: boolean):
   return out;
 }
 
+/** A copy of `lrs`, the groups' last learning rates: Python's floats where the group's lr is one (src/optim/optimizer.ts marks it), `[0.1]` printing as PyTorch's. */
+function floatLrs(optimizer: Optimizer, lrs: readonly number[]): number[] {
+  const out = lrs.slice();
+  optimizer.param_groups.forEach((g, i) => {
+    if (i < out.length && isPyFloatAt(g, "lr")) markPyFloat(out, i);
+  });
+  return out;
+}
+
 /**
  * Base class of the epoch-indexed schedulers (PyTorch's `_LRScheduler`, called `LRScheduler` from
  * 2.0). PyTorch's constructor takes the first `step()` (epoch 0's lr, through the subclass's `get_lr`),
@@ -145,7 +154,7 @@ export abstract class LRScheduler {
   /** The learning rates this scheduler set last, one per parameter group. */
   get_last_lr(): number[] {
     this._take_pending_step();
-    return this._last_lr.slice();
+    return floatLrs(this.optimizer, this._last_lr);
   }
 
   /** The chainable formula: next lrs from the current ones. */
@@ -1181,7 +1190,7 @@ export class ReduceLROnPlateau {
 
   /** The learning rates after the last step(), one per group. */
   get_last_lr(): number[] {
-    return this._last_lr.slice();
+    return floatLrs(this.optimizer, this._last_lr);
   }
 
   /**

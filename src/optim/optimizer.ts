@@ -9,7 +9,7 @@ import { NotImplementedError, TypeError, ValueError } from "../errors";
 import * as M from "../ops/movement";
 import { tensor, zeros_like } from "../ops/creation";
 import { zerosForeach } from "../ops/optim_kernels";
-import { asPyIntKeyed, asPyTuple } from "../pyrepr";
+import { asPyIntKeyed, asPyTuple, markPyFloat } from "../pyrepr";
 
 /** A value in an optimizer's per-parameter state (momentum buffers, step counts, LBFGS's history lists, ...). */
 export type StateValue = Tensor | number | boolean | null | (Tensor | null)[];
@@ -128,11 +128,13 @@ export class Optimizer {
   protected _tensorStep = false;
   /** Other state entries kept as numbers here but saved as 0-d float tensors (NAdam's mu_product). */
   protected _scalarTensors: readonly string[] = [];
-  /** Options whose PyTorch default is an int literal although they are floats elsewhere (LBFGS's lr=1). */
-  protected _intOptions: readonly string[] = [];
+  /** Options whose PyTorch default is an int literal although they are floats elsewhere (LBFGS's lr=1); a getter, read in the base constructor. */
+  protected get _intOptions(): readonly string[] {
+    return [];
+  }
 
   constructor(params: ParamsArg | ParamsKeyword<object>, defaults: Record<string, unknown>) {
-    this.defaults = defaults;
+    this.defaults = this._floatOptions(defaults);
     // The keyword form's other options reached the subclass through keywordArgs.
     if (isParamsKeyword(params)) params = params.params;
     if (params instanceof Tensor) {
@@ -181,7 +183,7 @@ export class Optimizer {
     const seen = new Set<Tensor>();
     for (const g of this.param_groups) for (const p of g.params) seen.add(p);
     if (tensors.some((p) => seen.has(p))) throw new ValueError("some parameters appear in more than one parameter group");
-    this.param_groups.push(group as ParamGroup);
+    this.param_groups.push(this._floatOptions(group) as ParamGroup);
   }
 
   /**
@@ -329,8 +331,17 @@ export class Optimizer {
       const g: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(sg)) g[k] = Array.isArray(v) ? v.slice() : v;
       g.params = this.param_groups[i].params;
-      return g as ParamGroup;
+      return this._floatOptions(g) as ParamGroup;
     });
+  }
+
+  /**
+   * `group` with its float options (FLOAT_OPTIONS) marked Python floats, as its repr prints them, so that
+   * the notebook's `optimizer.param_groups[0]['lr']` prints `1.0` for lr=1.0, and still after a scheduler's step.
+   */
+  private _floatOptions(group: Record<string, unknown>): Record<string, unknown> {
+    for (const k of FLOAT_OPTIONS) if (typeof group[k] === "number" && !this._intOptions.includes(k)) markPyFloat(group, k);
+    return group;
   }
 
   /** An option's printed value where a subclass knows better than the shared float/int rule (undefined: the rule). */

@@ -15,6 +15,8 @@ export interface Case {
   ts: string;
   print: string;
   error?: [string, string];
+  /** What IPython shows for the case's last line, the cell's value (repr): such a case runs as a cell of its own. */
+  shown?: string;
 }
 
 const MARKER = "@@case ";
@@ -23,10 +25,11 @@ const text = (t: string | string[]): string => (Array.isArray(t) ? t.join("") : 
 /** The printed output of each case, `group` cases to a cell; a cell that fails reports where in its later cases. */
 export async function runCaseCells(cases: readonly Case[], group: number, name: string): Promise<Map<string, string>> {
   const body = (c: Case): string => (c.error ? `try {\n${c.ts}\n} catch (e: any) {\n  print("ERR", e.name, e.message);\n}` : `{\n${c.ts}\n}`);
+  const marker = (c: Case): string => `print(${JSON.stringify(`${MARKER}${c.name}:`)}, end="");\n`;
+  const grouped = cases.filter((c) => c.shown === undefined);
   const cells: string[] = [];
-  for (let i = 0; i < cases.length; i += group) {
-    cells.push(cases.slice(i, i + group).map((c) => `print(${JSON.stringify(`${MARKER}${c.name}:`)}, end="");\n${body(c)}`).join("\n"));
-  }
+  for (let i = 0; i < grouped.length; i += group) cells.push(grouped.slice(i, i + group).map((c) => `${marker(c)}${body(c)}`).join("\n"));
+  for (const c of cases) if (c.shown !== undefined) cells.push(`${marker(c)}${c.ts}`);
   const dir = tempDir(`torchlab-${name}-`);
   fs.writeFileSync(path.join(dir, `${name}.ipynb`), JSON.stringify(notebook(cells)));
   const run = await runCli(["run", path.join(dir, `${name}.ipynb`), "--out", dir]);
@@ -37,6 +40,7 @@ export async function runCaseCells(cases: readonly Case[], group: number, name: 
     let stdout = "";
     for (const o of cell.outputs) {
       if (o.output_type === "stream" && o.name === "stdout") stdout += text(o.text);
+      if (o.output_type === "execute_result") stdout += `${text(o.data["text/plain"])}\n`;
       // A cell that fails stops its later cases, whose outputs are then missing: report where it failed.
       if (o.output_type === "error") stdout += `\nERR ${o.ename} ${o.evalue}\n`;
     }
@@ -48,8 +52,8 @@ export async function runCaseCells(cases: readonly Case[], group: number, name: 
   return printed;
 }
 
-/** What the case's Python printed, then `ERR <type> <message>` where it raised. */
-export const expectedOutput = (c: Case): string => c.print + (c.error ? `ERR ${c.error[0]} ${c.error[1]}\n` : "");
+/** What the case's Python printed, then its cell's value where it shows one, or `ERR <type> <message>` where it raised. */
+export const expectedOutput = (c: Case): string => c.print + (c.shown !== undefined ? `${c.shown}\n` : "") + (c.error ? `ERR ${c.error[0]} ${c.error[1]}\n` : "");
 
 /**
  * The suite of a generator's fixture (test/reference/NAME.json): each case's dialect cell run through

@@ -582,14 +582,14 @@ describe("completion and hover see the dialect", () => {
 });
 
 describe("cells without syntax the dialect maps skip its type-checked pass", () => {
-  test("operators, unary minus and tilde, element access and compound assignment are candidates", () => {
-    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++", "`${a}`"]) {
+  test("operators, unary minus and tilde, element access, compound assignment and a cell's value that may be a float are candidates", () => {
+    for (const code of ["a + 1", "x < y", "m & n", "t += 1", "-t", "~mask", "t[0]", "t[0] = 1", "if (f(a * 2)) {}", "a && b || !c", "t ? 1 : 2", "if (t) {}", "i++", "`${a}`", "best", "q.sum().item()", "np.mean(xs)"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, true]);
     }
   });
 
-  test("imports, calls, declarations and plain assignment are not (the prelude compiles once)", () => {
-    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.sum().item()", "x = y;", "`a`"]) {
+  test("imports, calls (a module's, not a scalar's), declarations and plain assignment are not (the prelude compiles once)", () => {
+    for (const code of [`import { torch } from "torchlab";`, "await torch.ready();", "const q = torch.ones(3); q.relu()", "x = y;", "`a`"]) {
       expect([code, mayUseDialect(code)]).toEqual([code, false]);
     }
   });
@@ -816,7 +816,9 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     expect(rw("anyv < 0; anyv == 1; anyv & anyv; -anyv")).toBe(`${D}.op("lt", anyv, 0); ${D}.op("eq", anyv, 1); ${D}.op("bitwise_and", anyv, anyv); ${D}.unary("neg", anyv)`);
     expect(rw("let acc: any = 0;\nacc += a.sum();")).toBe("let acc: any = 0;\nacc.add_(a.sum());".replace("acc.add_(a.sum())", `acc = ${D}.assign("add_", acc, a.sum())`));
     expect(rw("if (anyv > 0.5) {}")).toBe(`if (${D}.truth(${D}.op("gt", anyv, 0.5))) {}`);
-    expect(rw("anyv * 2.0")).toBe(`${D}.op("mul", ${F}.floating(anyv), 2.0)`);
+    expect(rw("anyv * 2.0;\nanyv;")).toBe(`${D}.op("mul", ${F}.floating(anyv), 2.0);\nanyv;`);
+    // As the cell's value, Python's float shows (`6.0`).
+    expect(rw("anyv * 2.0")).toBe(`${D}.py_float(${D}.op("mul", ${F}.floating(anyv), 2.0))`);
   });
 
   // Python: f"Got {num_correct} / {n}" with num_correct = 0 then += (pred == y).sum() prints `Got 25 / 128`.
@@ -835,7 +837,7 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
     // Destructuring targets and for-of variables stay JavaScript's.
     expect(rw("[anyv[0], anyv[1]] = [1, 2];")).toBe("[anyv[0], anyv[1]] = [1, 2];");
     expect(rw("for (anyv[0] of xs) {}")).toBe("for (anyv[0] of xs) {}");
-    expect(rw("xs[0]")).toBe("xs[0]");
+    expect(rw("xs[0];\nanyv;")).toBe("xs[0];\nanyv;");
   });
 
   test("a rewrite that opens a line with `(` after a line without a semicolon starts with `;` (Python's lines have none)", () => {
@@ -1555,7 +1557,7 @@ describe("Python's operator methods of the notebook's classes (micrograd's Value
     expect(rw("-v")).toBe("v.__neg__()");
     expect(rw("u * v + 1")).toBe("u.__mul__(v).__add__(1)");
     expect(rw("let c = u;\nc += 1;")).toBe("let c = u;\nc = c.__add__(1);");
-    expect(rw("u < 3")).toBe("u.__lt__(3)");
+    expect(rw("u < 3;\nu;")).toBe("u.__lt__(3);\nu;");
     // An untyped operand may hold such an object, whose own method comes first: decided at run time.
     expect(rw("anyv2 + v")).toBe(`${DYNAMIC_REF}.op("add", anyv2, v)`);
     // A class without the method is still TypeScript's error.
@@ -1848,7 +1850,7 @@ describe("The Annotated Transformer's Python, ported as written (kernel/none_def
     expect(rw("function g3(o) {\n  return o.f(1 as string);\n}")).toContain('.attribute(o, o.f, "f")(1 as string);');
     expect((conv as Converter).convert(prev, "function g3(o) {\n  return o.f(1 as string);\n}").diagnostics.map((d) => `${d.start.line}:${d.start.character}`)).toEqual(["1:13"]);
     // Calls TypeScript types stay plain calls: a tensor's method, a typed module field, a typed parameter's method.
-    const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\na.view(3); pd.__len__();";
+    const typed = "class Typed extends torch.nn.Module {\n  fc = new torch.nn.Linear(3, 3);\n  forward(x: torch.Tensor) { return this.fc(x).view(-1).sum(); }\n}\nfunction total(t: torch.Tensor) { return t.view(-1).sum(); }\npd.__len__(); a.view(3);";
     expect(rw(typed)).toBe(typed);
     // A receiver that is not a chain of names is evaluated once: attributeOf reads the attribute from its value.
     expect(rw("function first(xs) { return xs.get(0).f(1); }")).toContain('.attributeOf((require("torchlab/dist/kernel/live_globals") as typeof import("torchlab/dist/kernel/live_globals")).attribute(xs, xs.get, "get")(0), (o: any) => o.f, "f")(1); }');

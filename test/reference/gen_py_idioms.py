@@ -12,6 +12,7 @@ median, mode, variance, stdev and the population forms): exact values, ints wher
 StatisticsError for too little data.
 Run with Debian's /usr/bin/python3 from test/reference: writes py_idioms.json.
 """
+import json
 import statistics
 from datetime import timedelta
 
@@ -92,11 +93,73 @@ CASES = [
      "class V {\n  x: number\n  constructor(x) {\n    this.x = x\n  }\n  __floordiv__(o) {\n    return new V(this.x // o)\n  }\n  __repr__() {\n    return `V(${this.x})`\n  }\n}\nconst v = new V(7)\nprint(v // 2, (v // 2) // 2)"),
     ('lambda_tuple_value', "f = lambda x: (x + 1, x * 2)\na, b = f(3)\nprint(f(3), a, b, list(map(lambda p: (p, p * p), [1, 2])))",
      "const f = (x: number) => (x + 1, x * 2)\nconst [a, b] = f(3)\nprint(f(3), a, b, list(map((p) => (p, p * p), [1, 2])))"),
+    # Floats of an optimizer's lr (PyTorch's param_groups keep lr=1.0 a float; LBFGS's default lr=1 an int), after a
+    # scheduler's step and in get_last_lr; a range used as a list; block-bodied map callbacks; `//` inside brackets.
+    ('optimizer_lr_floats', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=1.0)\nprint(opt.param_groups[0]['lr'], opt.param_groups[0]['momentum'], f\"lr {opt.param_groups[0]['lr']}\")\nsch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nprint(opt.param_groups[0]['lr'], sch.get_last_lr())",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=1.0)\nprint(opt.param_groups[0]['lr'], opt.param_groups[0]['momentum'], `lr ${opt.param_groups[0]['lr']}`)\nconst sch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nprint(opt.param_groups[0]['lr'], sch.get_last_lr())"),
+    ('optimizer_default_lr', "net = nn.Linear(2, 1)\nopt = optim.Adadelta(net.parameters())\nfor g in opt.param_groups:\n    print(g['lr'])\ndef get_lr(optimizer):\n    for param_group in optimizer.param_groups:\n        return param_group['lr']\nprint(get_lr(opt), get_lr(optim.LBFGS(net.parameters())))",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.Adadelta(net.parameters())\nfor (const g of opt.param_groups) {\n  print(g['lr'])\n}\nfunction get_lr(optimizer) {\n  for (const param_group of optimizer.param_groups) {\n    return param_group['lr']\n  }\n}\nprint(get_lr(opt), get_lr(optim.LBFGS(net.parameters())))"),
+    ('plateau_lr_floats', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=2.0)\nsch = optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.5, patience=0)\nsch.step(1.0)\nsch.step(2.0)\nprint(sch._last_lr, opt.param_groups[0]['lr'])",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=2.0)\nconst sch = optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.5, patience=0)\nsch.step(1.0)\nsch.step(2.0)\nprint(sch.get_last_lr(), opt.param_groups[0]['lr'])"),
+    ('range_as_list', "print([i * 2 for i in range(3)], [i / 2 for i in range(4)], [i / 2 for i in list(range(2))])",
+     "print(range(3).map((i) => i * 2), range(4).map((i) => i / 2), list(range(2)).map((i) => i / 2))"),
+    ('map_block_body', "xs = [0.5, 1.0]\ndef double(v):\n    y = v * 2\n    return y\ndef half(v):\n    h = v / 2\n    return h\nprint([double(v) for v in xs], [half(v) for v in [1, 2]], [double(v) for v in [1, 2]])",
+     "const xs = [0.5, 1.0]\nprint(xs.map((v) => {\n  const y = v * 2\n  return y\n}), [1, 2].map((v) => {\n  const h = v / 2\n  return h\n}), [1, 2].map((v) => {\n  const y = v * 2\n  return y\n}))"),
+    ('type_of_object_eq_list', "t = torch.ones(2)\nd = {'a': 1}\nprint(type(t) == list, type(d) == list, type(t) == tuple, type(d) == dict, type(t) == torch.Tensor)",
+     "const t = torch.ones(2)\nconst d = {'a': 1}\nprint(type(t) == list, type(d) == list, type(t) == tuple, type(d) == dict, type(t) == torch.Tensor)"),
+    ('floordiv_in_brackets', "a = 7\nb = max(1, (a // 2)); print(b)\nc = 9\nprint((c // 2), [c // 2, 1]); print('x')",
+     "const a = 7\nconst b = max(1, (a // 2)); print(b)\nconst c = 9\nprint((c // 2), [c // 2, 1]); print('x')"),
+    # The best accuracy so far, taken from a list of floats appended in the loop (an untyped list's items).
+    ('best_of_untyped_list', "accs = []\nfor correct in [2, 3]:\n    accs.append(100 * correct / 4)\nbest = 0\nfor a in accs:\n    if a > best:\n        best = a\nprint('best', best, accs)",
+     "const accs = []\nfor (const correct of [2, 3]) {\n  accs.append(100 * correct / 4)\n}\nlet best = 0\nfor (const a of accs) {\n  if (a > best) {\n    best = a\n  }\n}\nprint('best', best, accs)"),
+    # The last item of a list of floats appended in the loop (`accs[-1]`), in a dict literal and printed.
+    ('last_item_of_untyped_list', "losses = []\naccs = []\nfor c in [2, 4]:\n    losses.append(c / 2)\n    accs.append(100 * c / 4)\nprint({'loss': losses[-1], 'acc': accs[-1]}, accs[-1], accs[0])",
+     "const losses = []\nconst accs = []\nfor (const c of [2, 4]) {\n  losses.append(c / 2)\n  accs.append(100 * c / 4)\n}\nprint({'loss': losses[-1], 'acc': accs[-1]}, accs[-1], accs[0])"),
+    # An f-string's spec on a line before a `//` (the spec had the `//` read as a comment: `half = n`).
+    ('fstring_spec_then_floordiv', "n = 7\nloss = 0.25\nprint(f'{loss:.4f}')\nhalf = n // 2\nprint(half)",
+     "const n = 7\nconst loss = 0.25\nprint(`${loss:.4f}`)\nconst half = n // 2\nprint(half)"),
+    ('floordiv_str_in_brackets', "s = 'ab'\nprint((s // 2))", "const s = 'ab'\nprint((s // 2))"),
 ]
+
+# A cell's value, as IPython shows its last line (repr), where JavaScript showed `6` for Python's `6.0`.
+SHOWN = [
+    ('shown_true_division', "600 / 100", "600 / 100"),
+    ('shown_int_halved', "x = 4\nx / 2", "const x = 4\nx / 2"),
+    ('shown_len_halved', "a = [1, 2]\nlen(a) / 2", "const a = [1, 2]\nlen(a) / 2"),
+    ('shown_item', "t = torch.tensor(3.0)\nt.item()", "const t = torch.tensor(3.0)\nt.item()"),
+    ('shown_list_of_floats', "[600 / 100, 2]", "[600 / 100, 2]"),
+    ('shown_optimizer_lr', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=1.0)\nopt.param_groups[0]['lr']",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=1.0)\nopt.param_groups[0]['lr']"),
+    ('shown_last_lr', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=0.5)\nsch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nsch.get_last_lr()",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=0.5)\nconst sch = optim.lr_scheduler.StepLR(opt, step_size=1, gamma=2.0)\nopt.step()\nsch.step()\nsch.get_last_lr()"),
+    ('shown_numpy_mean', "import numpy as np\nnp.mean([1, 2, 3])", "np.mean([1, 2, 3])"),
+    ('shown_best_so_far', "best = 0\nfor a in [1.0, 2.0]:\n    if a > best:\n        best = a\nbest",
+     "let best = 0\nfor (const a of [1.0, 2.0]) {\n  if (a > best) best = a\n}\nbest"),
+    ('shown_range_map', "[i / 2 for i in range(4)]", "range(4).map((i) => i / 2)"),
+]
+
+NAMES = {"statistics": statistics, "torch": torch, "nn": torch.nn, "optim": torch.optim, "timedelta": timedelta}
+
+
+def shown(py):
+    """What IPython shows for `py`'s last line after the lines before it: repr of its value."""
+    *stmts, last = py.split("\n")
+    scope = dict(NAMES)
+    exec("\n".join(stmts), scope)
+    return repr(eval(last, scope))
 
 
 def main():
-    write_cases(CASES, "py_idioms.json", {"statistics": statistics, "torch": torch, "timedelta": timedelta})
+    write_cases(CASES + SHOWN, "py_idioms.json", NAMES)
+    with open("py_idioms.json") as f:
+        fixture = json.load(f)
+    values = {name: shown(py) for name, py, _ in SHOWN}
+    for case in fixture["cases"]:
+        if case["name"] in values:
+            case["shown"] = values[case["name"]]
+    with open("py_idioms.json", "w") as f:
+        json.dump(fixture, f, indent=1, ensure_ascii=False)
+        f.write("\n")
 
 
 if __name__ == "__main__":

@@ -146,7 +146,7 @@ class StartupTests(unittest.TestCase):
             replies_for(kc, {first})
             ready = time.time() - launched
             started = time.time()
-            self.assertEqual(value_of(kc, "const q = torch.ones(3); q.sum().item()"), "3")
+            self.assertEqual(value_of(kc, "const q = torch.ones(3); q.sum().item()"), "3.0")
             first_cell = time.time() - started
             time.sleep(1)
             rss = {pid: rss_kb(pid) for pid in process_tree(km.provisioner.process.pid)}
@@ -285,7 +285,7 @@ class SnapshotStartTests(unittest.TestCase):
             damaged.write(b"not a snapshot")
         km, kc, _ = start_kernel(env)
         try:
-            self.assertEqual(value_of(kc, "torch.ones(3).sum().item()"), "3")
+            self.assertEqual(value_of(kc, "torch.ones(3).sum().item()"), "3.0")
             self.assertEqual(kc.kernel_info(reply=True)["content"]["torchlab"]["start"]["snapshot"], "none")
         finally:
             kc.stop_channels()

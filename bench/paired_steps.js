@@ -10,9 +10,10 @@
  *   TORCHLAB_DIST=<other worktree>/dist node bench/paired_steps.js     (another build)
  *   node bench/paired_steps.js --workload net --infer --threads 2   (the Net's inference instead: eval mode,
  *                                                       no_grad, batch 64, the result read back)
- *   node bench/paired_steps.js --workload net --direct   (also torchlab with Winograd off, `direct` rounds:
- *                                                       src/backend/simd_winograd.ts's setWinograd(false);
- *                                                       Winograd is on by default, TORCHLAB_WINOGRAD=0 turns it off)
+ *   node bench/paired_steps.js --workload net --winograd   (also torchlab with Winograd on, `winograd` rounds:
+ *                                                       src/backend/simd_winograd.ts's setWinograd(true);
+ *                                                       it is opt-in, TORCHLAB_WINOGRAD=1; --direct alternates
+ *                                                       direct convolution when the default is Winograd)
  *
  * On a loaded 2-core machine one process's CPU time per step swings 2-3x from second to second; the
  * low percentiles of many short alternated rounds move far less than a long run's mean does.
@@ -69,11 +70,13 @@ async function main() {
     return () => torch.no_grad(() => spec.model(x).dataSync());
   };
   const local = { torchlab: torchlabStep(), tfjs: INFER ? twin.infer : twin.step };
-  if (process.argv.includes("--direct")) {
+  // The other setting of Winograd, alternated with the default: `--winograd` turns it on, `--direct` off.
+  const other = process.argv.includes("--winograd") ? "winograd" : process.argv.includes("--direct") ? "direct" : null;
+  if (other !== null) {
     const { setWinograd } = require(path.join(DIST, "src", "backend", "simd_winograd"));
     const step = torchlabStep();
-    local.direct = () => {
-      const previous = setWinograd(false);
+    local[other] = () => {
+      const previous = setWinograd(other === "winograd");
       try {
         step();
       } finally {
@@ -83,7 +86,7 @@ async function main() {
   }
   const py = pytorch();
   await py.ready();
-  const rounds = { torchlab: [], ...(local.direct ? { direct: [] } : {}), tfjs: [], pytorch: [] };
+  const rounds = { torchlab: [], ...(other ? { [other]: [] } : {}), tfjs: [], pytorch: [] };
   const localRound = async (step) => {
     const t0 = cpuMs();
     for (let i = 0; i < STEPS; i++) {
@@ -108,9 +111,9 @@ async function main() {
   const ratio = (other) => ratio2("torchlab", other);
   console.log(`torchlab / PyTorch: ${ratio("pytorch")}`);
   console.log(`torchlab / tfjs:    ${ratio("tfjs")}`);
-  if (local.direct) {
-    console.log(`direct / PyTorch:   ${ratio2("direct", "pytorch")}`);
-    console.log(`torchlab / direct:  ${ratio("direct")}`);
+  if (other !== null) {
+    console.log(`${other} / PyTorch:   ${ratio2(other, "pytorch")}`);
+    console.log(`torchlab / ${other}:  ${ratio(other)}`);
   }
 }
 

@@ -42,7 +42,7 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
   beforeAll(async () => {
     await torch.ready();
     bound = setNchwConvMaxMacs(Infinity);
-    // On by default (TORCHLAB_WINOGRAD=0 turns it off): on for this suite whatever the environment says.
+    // Opt-in (TORCHLAB_WINOGRAD=1): on for this suite whatever the environment says.
     wasOn = winograd.setWinograd(true);
   });
   afterAll(() => {

@@ -80,7 +80,7 @@ abstract class PyFileBase<T extends string | Uint8Array> {
   constructor(name: string, mode: string, kind: Mode["kind"], decode: (b: Buffer) => T) {
     this.name = name;
     this.mode = mode;
-    if (fs.existsSync(name) && fs.statSync(name).isDirectory()) throw new IsADirectoryError(`[Errno 21] Is a directory: '${name}'`);
+    // Node's errors are Python's here: EISDIR for a folder read or written, EEXIST for `x` on anything there.
     try {
       if (kind === "r") this.content = decode(fs.readFileSync(name));
       else this.fd = fs.openSync(name, kind === "x" ? "wx" : kind);

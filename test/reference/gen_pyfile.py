@@ -47,6 +47,8 @@ CASES = [
     ('two_modes', "open('c.txt', 'rw')", "open('c.txt', 'rw')"),
     ('create_existing', "open('c.txt', 'w').close()\nopen('c.txt', 'x')", "open('c.txt', 'w').close()\nopen('c.txt', 'x')"),
     ('open_folder', "os.makedirs('sub', exist_ok=True)\nopen('sub')", "os.makedirs('sub', exist_ok=True)\nopen('sub')"),
+    ('write_folder', "os.makedirs('sub', exist_ok=True)\nopen('sub', 'w')", "os.makedirs('sub', exist_ok=True)\nopen('sub', 'w')"),
+    ('create_folder', "os.makedirs('sub', exist_ok=True)\nopen('sub', 'x')", "os.makedirs('sub', exist_ok=True)\nopen('sub', 'x')"),
     ('missing_folder_write', "open('nodir/a.txt', 'w')", "open('nodir/a.txt', 'w')"),
     ('binary_encoding', "open('c.txt', 'rb', encoding='utf-8')", "open('c.txt', 'rb', encoding='utf-8')"),
     ('binary_write_str', "open('d.bin', 'wb').write('s')", "open('d.bin', 'wb').write('s' as any)"),

@@ -161,8 +161,14 @@ export class OutOfMemoryError extends RuntimeError {
   }
 }
 
-/** Python's OSError (matplotlib's `plt.style.use` of a style it cannot find). */
+/**
+ * Python's OSError (matplotlib's `plt.style.use` of a style it cannot find). One raised for a file
+ * (`osError`, `noSuchFile`) carries Python's `errno`, `strerror` and `filename` as well.
+ */
 export class OSError extends Error {
+  errno: number | null = null;
+  strerror: string | null = null;
+  filename: string | null = null;
   constructor(message = "") {
     super(message);
     this.name = "OSError";
@@ -193,6 +199,57 @@ export class IsADirectoryError extends OSError {
   }
 }
 
+/** Python's PermissionError (open() of a file the user may not read or write), an OSError. */
+export class PermissionError extends OSError {
+  constructor(message = "") {
+    super(message);
+    this.name = "PermissionError";
+  }
+}
+
+/** Python's NotADirectoryError (a path that goes through a file, `open('a.txt/b')`), an OSError. */
+export class NotADirectoryError extends OSError {
+  constructor(message = "") {
+    super(message);
+    this.name = "NotADirectoryError";
+  }
+}
+
+/** The OSError subclass, errno and strerror Python raises for each of Node's error codes on a path. */
+const PY_ERRNO: Record<string, [typeof OSError, number, string]> = {
+  ENOENT: [FileNotFoundError, 2, "No such file or directory"],
+  EACCES: [PermissionError, 13, "Permission denied"],
+  EPERM: [PermissionError, 1, "Operation not permitted"],
+  EEXIST: [FileExistsError, 17, "File exists"],
+  ENOTDIR: [NotADirectoryError, 20, "Not a directory"],
+  EISDIR: [IsADirectoryError, 21, "Is a directory"],
+};
+
+/**
+ * Python's error for a file operation on `filename` that Node failed with `e`: `FileNotFoundError:
+ * [Errno 2] No such file or directory: 'x.csv'` for ENOENT, PermissionError, FileExistsError,
+ * NotADirectoryError, IsADirectoryError likewise; any other failure an OSError with Node's message.
+ */
+export function osError(e: unknown, filename: string): OSError {
+  const known = PY_ERRNO[(e as NodeJS.ErrnoException)?.code ?? ""];
+  if (known === undefined) {
+    const err = new OSError(e instanceof Error ? e.message : String(e));
+    err.filename = filename;
+    return err;
+  }
+  const [Cls, errno, strerror] = known;
+  const err = new Cls(`[Errno ${errno}] ${strerror}: ${pythonRepr(filename) ?? `'${filename}'`}`);
+  err.errno = errno;
+  err.strerror = strerror;
+  err.filename = filename;
+  return err;
+}
+
+/** Python's FileNotFoundError for a path that does not exist: `[Errno 2] No such file or directory: 'x.csv'`. */
+export function noSuchFile(filename: string): FileNotFoundError {
+  return osError({ code: "ENOENT" }, filename) as FileNotFoundError;
+}
+
 /** Python's LookupError (open() with an unknown encoding, src/pyfile.ts). */
 export class LookupError extends Error {
   constructor(message = "") {
@@ -211,6 +268,6 @@ export class JSONDecodeError extends ValueError {
 
 // `type(e)` of each prints as Python's builtin class, `<class 'IndexError'>`, not under `__main__`.
 asPyBuiltinClass(TorchTypeError, "TypeError");
-for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError, IsADirectoryError, LookupError]) {
+for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError, NotADirectoryError, LookupError]) {
   asPyBuiltinClass(cls);
 }

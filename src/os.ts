@@ -5,7 +5,7 @@
  * `'a/../b'`, where Node's path.join gives `'b'`).
  */
 import * as fs from "fs";
-import { FileExistsError, FileNotFoundError } from "./errors";
+import { FileExistsError, noSuchFile } from "./errors";
 import { asPyTuple } from "./pyrepr";
 
 /** Python's os.path (posixpath). */
@@ -66,7 +66,7 @@ export const path = {
   },
 
   getsize(p: string): number {
-    if (!fs.existsSync(p)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${p}'`);
+    if (!fs.existsSync(p)) throw noSuchFile(p);
     return fs.statSync(p).size;
   },
 };
@@ -78,7 +78,7 @@ export function getcwd(): string {
 
 /** The names in a directory, in the file system's order as Python's (not sorted). */
 export function listdir(p = "."): string[] {
-  if (!fs.existsSync(p)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${p}'`);
+  if (!fs.existsSync(p)) throw noSuchFile(p);
   return fs.readdirSync(p);
 }
 

@@ -17,7 +17,7 @@
  * before `close()`. Reading and writing one file (`r+`, `w+`, `a+`) is not supported: it says so.
  */
 import * as fs from "fs";
-import { FileExistsError, FileNotFoundError, IsADirectoryError, LookupError, NotImplementedError, OSError, TypeError, ValueError } from "./errors";
+import { LookupError, NotImplementedError, OSError, osError, TypeError, ValueError } from "./errors";
 import { parseArgs } from "./tensor/args";
 import { pyTypeName } from "./pyrepr";
 
@@ -57,15 +57,6 @@ function parseMode(mode: unknown): Mode {
     throw new NotImplementedError(`open(): mode '${mode}' (reading and writing one file) is not supported: open the file once to read it and again to write it`);
   }
   return { kind: kinds[0] as Mode["kind"], binary: mode.includes("b") };
-}
-
-function osError(e: unknown, file: string): Error {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new FileNotFoundError(`[Errno 2] No such file or directory: '${file}'`);
-  if (code === "EISDIR") return new IsADirectoryError(`[Errno 21] Is a directory: '${file}'`);
-  if (code === "EEXIST") return new FileExistsError(`[Errno 17] File exists: '${file}'`);
-  if (code === "EACCES") return new OSError(`[Errno 13] Permission denied: '${file}'`);
-  return new OSError(`${(e as Error).message}`);
 }
 
 /** What text and binary files share: the name, the mode, closing, and Python's errors for the wrong direction. */

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as zlib from "zlib";
-import { FileNotFoundError, KeyError, TypeError, ValueError } from "../errors";
+import { FileNotFoundError, KeyError, osError, TypeError, ValueError } from "../errors";
 import * as D from "../tensor/dtype";
 import { ndarray } from "../tensor/ndarray";
 import * as N from "./core";
@@ -187,8 +187,8 @@ export function load(file: string): ndarray | NpzFile {
   let buf: Buffer;
   try {
     buf = fs.readFileSync(file);
-  } catch {
-    throw new FileNotFoundError(`[Errno 2] No such file or directory: '${file}'`);
+  } catch (e) {
+    throw osError(e, file);
   }
   if (buf.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) return new NpzFile(unzip(buf));
   if (buf.subarray(0, 6).equals(MAGIC)) return fromNpy(buf, file);

@@ -4,8 +4,7 @@
  * and to_csv, from and to a path or a string buffer (anything with read() / write(), io.StringIO).
  */
 import * as fs from "fs";
-import { FileNotFoundError } from "../exceptions";
-import { ValueError } from "../errors";
+import { noSuchFile, ValueError } from "../errors";
 import { Column } from "./column";
 import { cast, DTypeArg, kindOf } from "./dtype";
 import { isMissing, pprint, Scalar } from "./format";
@@ -77,7 +76,7 @@ function inferColumn(fields: (string | null)[]): Column {
 export function read_csv(source: string | Readable, options: ReadCsvOptions = {}): DataFrame {
   let text: string;
   if (typeof source === "string") {
-    if (!fs.existsSync(source)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${source}'`);
+    if (!fs.existsSync(source)) throw noSuchFile(source);
     text = fs.readFileSync(source, "utf8");
   } else if (source !== null && typeof source === "object" && typeof (source as Readable).read === "function") {
     text = (source as Readable).read();

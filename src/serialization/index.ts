@@ -16,7 +16,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AttributeError, FileNotFoundError, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { AttributeError, noSuchFile, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { writeFileAtomic } from "./atomic";
 import { BufferedFile } from "../pyfile";
@@ -234,7 +234,7 @@ export function load<T = any>(f: string | BufferedFile | ({ f: string } & Record
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // Python's open() inside torch.load: FileNotFoundError (an OSError), with Python's message.
-    if (code === "ENOENT") throw new FileNotFoundError(`[Errno 2] No such file or directory: '${f}'`);
+    if (code === "ENOENT") throw noSuchFile(file);
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }
   try {

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import * as D from "../tensor/dtype";
-import { RuntimeError, TypeError, ValueError } from "../errors";
+import { noSuchFile, RuntimeError, TypeError, ValueError } from "../errors";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
 import { asPyTuple } from "../pyrepr";
 import { writeFileAtomic } from "../serialization/atomic";
@@ -332,7 +332,7 @@ function tensorBytes(t: Tensor, op: string): Uint8Array {
 
 function readBytes(path: string): Uint8Array {
   if (typeof path !== "string") throw new TypeError(`expected a file path string, got ${typeof path}`);
-  if (!fs.existsSync(path)) throw new RuntimeError(`[Errno 2] No such file or directory: '${path}'`);
+  if (!fs.existsSync(path)) throw new RuntimeError(noSuchFile(path).message);
   const b = fs.readFileSync(path);
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -12,6 +12,8 @@ import json
 import os
 import tempfile
 
+import numpy as np
+import pandas as pd
 import torch
 
 from gen_py_sweep import write_cases
@@ -52,6 +54,17 @@ CASES = [
     ('missing_folder_write', "open('nodir/a.txt', 'w')", "open('nodir/a.txt', 'w')"),
     ('binary_encoding', "open('c.txt', 'rb', encoding='utf-8')", "open('c.txt', 'rb', encoding='utf-8')"),
     ('binary_write_str', "open('d.bin', 'wb').write('s')", "open('d.bin', 'wb').write('s' as any)"),
+    ('error_attributes', "try:\n    open('nope.txt')\nexcept OSError as e:\n    print(type(e).__name__, e.errno, e.strerror, e.filename, isinstance(e, FileNotFoundError))",
+     "try {\n  open('nope.txt')\n} catch (e) {\n  if (!(e instanceof OSError)) throw e\n  print(type(e).__name__, e.errno, e.strerror, e.filename, isinstance(e, FileNotFoundError))\n}"),
+    ('path_through_file', "open('c.txt', 'w').close()\nopen('c.txt/a.txt')", "open('c.txt', 'w').close()\nopen('c.txt/a.txt')"),
+    ('not_a_directory_class', "open('c.txt', 'w').close()\ntry:\n    open('c.txt/a.txt', 'w')\nexcept NotADirectoryError as e:\n    print(e.errno, e.filename)",
+     "open('c.txt', 'w').close()\ntry {\n  open('c.txt/a.txt', 'w')\n} catch (e) {\n  if (!(e instanceof NotADirectoryError)) throw e\n  print(e.errno, e.filename)\n}"),
+    ('np_load_missing', "np.load('nope.npy')", "np.load('nope.npy')"),
+    ('np_load_folder', "os.makedirs('sub', exist_ok=True)\nnp.load('sub')", "os.makedirs('sub', exist_ok=True)\nnp.load('sub')"),
+    ('read_csv_missing', "pd.read_csv('nope.csv')", "pd.read_csv('nope.csv')"),
+    ('listdir_missing', "os.listdir('nodir')", "os.listdir('nodir')"),
+    ('torch_load_missing_attributes', "try:\n    torch.load('nope.pt')\nexcept FileNotFoundError as e:\n    print(e.errno, e.filename)",
+     "try {\n  torch.load('nope.pt')\n} catch (e) {\n  if (!(e instanceof FileNotFoundError)) throw e\n  print(e.errno, e.filename)\n}"),
 ]
 
 
@@ -59,7 +72,7 @@ def main():
     out = os.path.abspath("pyfile.json")
     with tempfile.TemporaryDirectory() as d:
         os.chdir(d)
-        write_cases(CASES, out, {"torch": torch, "json": json, "os": os})
+        write_cases(CASES, out, {"torch": torch, "json": json, "os": os, "np": np, "pd": pd})
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, isOptions } from "../../tensor/args";
-import { TypeError, ValueError } from "../../errors";
+import { noSuchFile, TypeError, ValueError } from "../../errors";
 import { Image } from "../io";
 import { expandUser, VisionDataset, Fn, FileNotFoundError } from "./vision";
 import { asPyTuple } from "../../pyrepr";
@@ -21,7 +21,7 @@ export function has_file_allowed_extension(filename: string, extensions: string 
 
 /** Sorted class folder names and their indices. */
 export function find_classes(directory: string): [string[], Record<string, number>] {
-  if (!fs.existsSync(directory)) throw new FileNotFoundError(`[Errno 2] No such file or directory: '${directory}'`);
+  if (!fs.existsSync(directory)) throw noSuchFile(directory);
   const classes = fs
     .readdirSync(directory, { withFileTypes: true })
     .filter((e) => e.isDirectory() || (e.isSymbolicLink() && isDirectoryLink(path.join(directory, e.name))))

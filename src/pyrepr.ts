@@ -31,6 +31,25 @@ export function objectRepr(obj: object, name: string): string {
  * "object"), alone or inside a list or tuple. Objects with a method under this symbol display so.
  */
 export const IPYTHON_REPR = Symbol.for("torchlab.ipythonRepr");
+/**
+ * A Python object that prints as Python prints it: print(), `${x}` and console.log write its
+ * `__str__()`, a cell's value shows its `__repr__()` (NumPy's arrays, src/tensor/ndarray.ts and
+ * src/numpy/object_array.ts).
+ */
+export abstract class PyStrRepr {
+  abstract __str__(): string;
+  abstract __repr__(): string;
+  toString(): string {
+    return this.__str__();
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.__str__();
+  }
+  [IPYTHON_REPR](): string {
+    return this.__repr__();
+  }
+}
+
 export function ipythonRepr(obj: object, name: string): string {
   return `<${name} at ${objectAddress(obj)}>`;
 }

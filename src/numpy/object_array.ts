@@ -15,7 +15,7 @@
  */
 import { repr } from "../builtins";
 import { TypeError, ValueError } from "../errors";
-import { IPYTHON_REPR, markPyFloat, PyFloat } from "../pyrepr";
+import { IPYTHON_REPR, markPyFloat, PyFloat, PyStrRepr } from "../pyrepr";
 import * as D from "../tensor/dtype";
 import { layoutArray, LINE_WIDTH, ndarray } from "../tensor/ndarray";
 import * as N from "./core";
@@ -76,13 +76,15 @@ function pyIntOf(v: PyObject): number {
   throw new TypeError("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'");
 }
 
-export class ObjectArray {
+/** print(), `${a}` and console.log write the str; a cell's value shows the repr (PyStrRepr). */
+export class ObjectArray extends PyStrRepr {
   /**
    * @internal `items` are the objects (`floats` marks those that are Python floats: `1.0` prints as
    * such); `_pos` is an int64 array of positions into them, whose shape is this array's, so that NumPy's
    * own indexing, reshape and transpose of the positions select the objects.
    */
   constructor(private readonly items: readonly PyObject[], private readonly floats: ReadonlySet<number>, readonly _pos: ndarray) {
+    super();
     // Any other member of NumPy's array (arithmetic, reductions, `mean`, `sum`, ...): a TypeError naming it, not JavaScript's undefined.
     return new Proxy(this, {
       get(target, prop, receiver) {
@@ -229,16 +231,5 @@ export class ObjectArray {
   __str__(): string {
     const texts = this.texts();
     return this.ndim === 0 ? texts[0] : layoutArray(this.shape, (k) => texts[k], " ", "", LINE_WIDTH);
-  }
-
-  /** print(), `${a}` and console.log write the str; a cell's value shows the repr. */
-  toString(): string {
-    return this.__str__();
-  }
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.__str__();
-  }
-  [IPYTHON_REPR](): string {
-    return this.__repr__();
   }
 }

@@ -7,7 +7,7 @@
  * scientific when the magnitudes ask for it, a dtype suffix unless NumPy implies it (float64, int64,
  * bool). Unlike NumPy's array it does not share memory with the tensor.
  */
-import { asPyFloats, asPyTuple, IPYTHON_REPR, PY_TUPLE } from "../pyrepr";
+import { asPyFloats, asPyTuple, IPYTHON_REPR, PY_TUPLE, PyStrRepr } from "../pyrepr";
 import * as D from "./dtype";
 import { IndexError, TypeError, ValueError } from "../errors";
 import { format, formatFloat, formatInt } from "../pyformat";
@@ -98,7 +98,7 @@ export interface TensorLink {
   av: number;
 }
 
-export class ndarray {
+export class ndarray extends PyStrRepr {
   /** NumPy's shape, a tuple: print and a cell show `(3,)`, `(2, 3)`. */
   readonly shape: number[];
 
@@ -120,6 +120,7 @@ export class ndarray {
   _link: TensorLink | null = null;
 
   constructor(data: Data, shape: number[], dtype: D.dtype) {
+    super();
     this.shape = asPyTuple([...shape]);
     this._dtype = dtype;
     this._d = data;
@@ -606,17 +607,6 @@ export class ndarray {
     return this.data[0];
   }
 
-  toString(): string {
-    return this.__str__();
-  }
-
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.__str__();
-  }
-
-  [IPYTHON_REPR](): string {
-    return this.__repr__();
-  }
 }
 
 /** Shape arguments as NumPy takes them: `reshape(2, 3)` or `reshape([2, 3])` (a tuple). */

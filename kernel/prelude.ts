@@ -20,7 +20,7 @@ const BUILTIN_NAMES = [
 const EXCEPTION_NAMES = [
   "Exception", "ValueError", "RuntimeError", "KeyError", "IndexError", "AssertionError", "NotImplementedError",
   "StopIteration", "ZeroDivisionError", "AttributeError", "FileNotFoundError", "FileExistsError", "OverflowError", "OSError",
-  "IsADirectoryError", "PermissionError", "NotADirectoryError",
+  "IsADirectoryError", "PermissionError", "NotADirectoryError", "EOFError",
 ] as const;
 
 /** Names the prelude brings into scope (the tutorial's vocabulary, spelled as in PyTorch). */

@@ -250,6 +250,14 @@ export function noSuchFile(filename: string): FileNotFoundError {
   return osError({ code: "ENOENT" }, filename) as FileNotFoundError;
 }
 
+/** Python's EOFError (`torch.load` of an io.BytesIO with nothing left to read: "Ran out of input"). */
+export class EOFError extends Error {
+  constructor(message = "") {
+    super(message);
+    this.name = "EOFError";
+  }
+}
+
 /** Python's LookupError (open() with an unknown encoding, src/pyfile.ts). */
 export class LookupError extends Error {
   constructor(message = "") {
@@ -268,6 +276,6 @@ export class JSONDecodeError extends ValueError {
 
 // `type(e)` of each prints as Python's builtin class, `<class 'IndexError'>`, not under `__main__`.
 asPyBuiltinClass(TorchTypeError, "TypeError");
-for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError, NotADirectoryError, LookupError]) {
+for (const cls of [ValueError, RuntimeError, AssertionError, IndexError, StopIteration, OverflowError, ZeroDivisionError, KeyError, AttributeError, NotImplementedError, OSError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError, NotADirectoryError, EOFError, LookupError]) {
   asPyBuiltinClass(cls);
 }

@@ -12,6 +12,7 @@ import { asPyBuiltinClass } from "./pyrepr";
 export {
   AssertionError,
   AttributeError,
+  EOFError,
   FileExistsError,
   FileNotFoundError,
   IndexError,

@@ -1,3 +1,7 @@
+/** Python's io module: in-memory files (StringIO, BytesIO) and the classes open() returns. */
+import { TypeError, ValueError } from "./errors";
+import { objectRepr, pyTypeName } from "./pyrepr";
+
 /**
  * Python's io.StringIO: an in-memory text file, as tutorials hand CSV text to `pd.read_csv` or
  * collect `df.to_csv(buf)` output.
@@ -42,6 +46,146 @@ export class StringIO {
 
   __repr__(): string {
     return "<_io.StringIO object>";
+  }
+}
+
+/** A memoryview of a BytesIO's bytes: `len(buf.getbuffer())` and `buf.getbuffer().nbytes` are its size. */
+export type BytesView = Uint8Array & { readonly nbytes: number };
+
+/**
+ * Python's io.BytesIO: an in-memory binary file, as tutorials measure a model's size or round-trip a
+ * checkpoint without touching the disk (`torch.save(model.state_dict(), buf)`, `buf.seek(0)`,
+ * `torch.load(buf)`) or decode an image from bytes (`Image.open(io.BytesIO(data))`). Bytes are Uint8Arrays.
+ * @example const buf = io.BytesIO(); torch.save(net.state_dict(), buf); print(buf.getbuffer().nbytes)
+ */
+export class BytesIO {
+  private bytes: Uint8Array;
+  private size: number;
+  private at = 0;
+  private isClosed = false;
+
+  constructor(initial_bytes: Uint8Array | null = null) {
+    if (initial_bytes !== null && !(initial_bytes instanceof Uint8Array)) {
+      throw new TypeError(`a bytes-like object is required, not '${pyTypeName(initial_bytes)}'`);
+    }
+    this.bytes = initial_bytes === null ? new Uint8Array(64) : Uint8Array.from(initial_bytes);
+    this.size = initial_bytes === null ? 0 : initial_bytes.length;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  private check(): void {
+    if (this.isClosed) throw new ValueError("I/O operation on closed file.");
+  }
+
+  /** At most `size` bytes from the position (the rest when size is left out or negative). */
+  read(size: number | null = -1): Uint8Array {
+    this.check();
+    const end = size === null || size < 0 ? this.size : Math.min(this.size, this.at + size);
+    const out = this.bytes.slice(Math.min(this.at, end), end);
+    this.at = Math.max(this.at, end);
+    return out;
+  }
+
+  /** One line, its `\n` kept (empty at the end). */
+  readline(size: number | null = -1): Uint8Array {
+    this.check();
+    const nl = this.bytes.subarray(0, this.size).indexOf(10, this.at);
+    const lineEnd = nl < 0 ? this.size : nl + 1;
+    return this.read(size === null || size < 0 ? lineEnd - this.at : Math.min(size, lineEnd - this.at));
+  }
+
+  readlines(): Uint8Array[] {
+    const lines: Uint8Array[] = [];
+    for (let line = this.readline(); line.length > 0; line = this.readline()) lines.push(line);
+    return lines;
+  }
+
+  /** Writes at the position (over what is there, past the end with zeros between), returning how many bytes. */
+  write(b: Uint8Array): number {
+    this.check();
+    if (!(b instanceof Uint8Array)) throw new TypeError(`a bytes-like object is required, not '${pyTypeName(b)}'`);
+    const end = this.at + b.length;
+    if (end > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(end, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.size));
+      this.bytes = grown;
+    }
+    this.bytes.set(b, this.at);
+    this.size = Math.max(this.size, end);
+    this.at = end;
+    return b.length;
+  }
+
+  /** All the bytes, wherever the position is. */
+  getvalue(): Uint8Array {
+    this.check();
+    return this.bytes.slice(0, this.size);
+  }
+
+  /** The bytes as a view (Python's memoryview): its length and `nbytes` are the buffer's size. */
+  getbuffer(): BytesView {
+    this.check();
+    const view = this.bytes.subarray(0, this.size);
+    return Object.defineProperty(view, "nbytes", { value: view.length, enumerable: false }) as BytesView;
+  }
+
+  /** Moves the position: from the start (whence 0), the position (1) or the end (2); returns the new one. */
+  seek(offset: number, whence = 0): number {
+    this.check();
+    if (whence !== 0 && whence !== 1 && whence !== 2) throw new ValueError(`invalid whence (${whence}, should be 0, 1 or 2)`);
+    if (whence === 0 && offset < 0) throw new ValueError(`negative seek value ${offset}`);
+    this.at = Math.max(0, (whence === 0 ? 0 : whence === 1 ? this.at : this.size) + offset);
+    return this.at;
+  }
+
+  tell(): number {
+    this.check();
+    return this.at;
+  }
+
+  readable(): boolean {
+    this.check();
+    return true;
+  }
+
+  writable(): boolean {
+    this.check();
+    return true;
+  }
+
+  seekable(): boolean {
+    this.check();
+    return true;
+  }
+
+  flush(): void {
+    this.check();
+  }
+
+  close(): void {
+    this.isClosed = true;
+  }
+
+  /** `with io.BytesIO() as buf:` spelled by hand. */
+  __enter__(): this {
+    this.check();
+    return this;
+  }
+
+  __exit__(): boolean {
+    this.close();
+    return false;
+  }
+
+  __repr__(): string {
+    return objectRepr(this, "_io.BytesIO");
+  }
+
+  toString(): string {
+    return this.__repr__();
   }
 }
 

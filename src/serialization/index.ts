@@ -16,9 +16,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AttributeError, noSuchFile, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
+import { AttributeError, EOFError, noSuchFile, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { writeFileAtomic } from "./atomic";
+import { BytesIO } from "../io";
 import { BufferedFile } from "../pyfile";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
@@ -102,7 +103,7 @@ function fsyncDir(dir: string): void {
  * torch.save(net.state_dict(), 'weights.ckpt', {format: 'pytorch'});
  * torch.save(net, 'model.pth');                        // the whole module; in Python: torch.load('model.pth')
  */
-export function save(obj: unknown, f?: string | BufferedFile, options?: SaveOptions): void {
+export function save(obj: unknown, f?: string | BufferedFile | BytesIO, options?: SaveOptions): void {
   // PyTorch's keywords, `torch.save(obj=model.state_dict(), f=PATH)`: one object carrying `obj` and a
   // string `f` (a call without `f` is otherwise an error, so the form is not ambiguous).
   if (f === undefined && isSaveKeywords(obj)) {
@@ -111,10 +112,11 @@ export function save(obj: unknown, f?: string | BufferedFile, options?: SaveOpti
   }
   if (f === undefined) throw new TypeError("save() missing 1 required positional argument: 'f'");
   const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
-  // A file opened with open(path, "wb"), as `with open(PATH, "wb") as f: torch.save(obj, f)` writes.
-  const fileObject = f instanceof BufferedFile ? f : null;
-  const target = path.resolve(fileObject ? fileObject.name : checkPath("save", f));
-  const format = args.format ?? formatFor(target);
+  // A file opened with open(path, "wb"), as `with open(PATH, "wb") as f: torch.save(obj, f)` writes, or
+  // an io.BytesIO: PyTorch's zip format written at its position.
+  const fileObject = f instanceof BufferedFile || f instanceof BytesIO ? f : null;
+  const target = fileObject instanceof BytesIO ? null : path.resolve(fileObject ? fileObject.name : checkPath("save", f));
+  const format = args.format ?? (target === null ? "pytorch" : formatFor(target));
   if (format !== "pytorch" && format !== "safetensors") {
     throw new ValueError(`save(): format must be "pytorch" or "safetensors", got ${JSON.stringify(format)}`);
   }
@@ -131,8 +133,8 @@ export function save(obj: unknown, f?: string | BufferedFile, options?: SaveOpti
     if (e instanceof TypeError) throw e;
     throw new RuntimeError(`torch.save('${f}'): ${(e as Error).message}`);
   }
-  if (fileObject) {
-    fileObject.write(bytes);
+  if (fileObject || target === null) {
+    (fileObject as BufferedFile | BytesIO).write(bytes);
     return;
   }
   const dir = path.dirname(target);
@@ -214,9 +216,9 @@ function isSaveKeywords(v: unknown): v is { obj: unknown; f: string } & SaveOpti
 // The loaded value's type is known only at run time, as in PyTorch (which returns Any); a cell can
 // name it: `torch.load<{model: Record<string, Tensor>; epoch: number}>('ckpt.pt')`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function load<T = any>(f: string | BufferedFile | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
+export function load<T = any>(f: string | BufferedFile | BytesIO | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
   // `torch.load(f=PATH)`, PyTorch's keyword.
-  if (typeof f === "object" && f !== null && !(f instanceof BufferedFile) && typeof f.f === "string") {
+  if (typeof f === "object" && f !== null && !(f instanceof BufferedFile) && !(f instanceof BytesIO) && typeof f.f === "string") {
     const { f: file, ...rest } = f;
     return load<T>(file, rest, ...options);
   }
@@ -225,15 +227,18 @@ export function load<T = any>(f: string | BufferedFile | ({ f: string } & Record
   if (weightsOnly !== undefined && weightsOnly !== null && typeof weightsOnly !== "boolean") {
     throw new TypeError(`load(): weights_only must be a boolean, got ${typeof weightsOnly}`);
   }
-  // A file opened with open(path, "rb"): its bytes from where it stands.
-  const fileObject = f instanceof BufferedFile ? f : null;
-  const file = fileObject ? fileObject.name : checkPath("load", f);
+  // A file opened with open(path, "rb") or an io.BytesIO: its bytes from where it stands (none left is
+  // Python's EOFError, as pickle's when a buffer was written and not rewound with seek(0)).
+  const fileObject = f instanceof BufferedFile || f instanceof BytesIO ? f : null;
+  const file = fileObject instanceof BufferedFile ? fileObject.name : fileObject ? String(fileObject) : checkPath("load", f);
   let buf: Buffer;
   try {
     buf = fileObject ? Buffer.from(fileObject.read()) : fs.readFileSync(file);
+    if (fileObject && buf.length === 0) throw new EOFError("Ran out of input");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // Python's open() inside torch.load: FileNotFoundError (an OSError), with Python's message.
+    if (e instanceof EOFError) throw e;
     if (code === "ENOENT") throw noSuchFile(file);
     throw new RuntimeError(`torch.load('${f}'): ${(e as Error).message}`);
   }

@@ -10,6 +10,8 @@ import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import * as D from "../tensor/dtype";
 import { noSuchFile, RuntimeError, TypeError, ValueError } from "../errors";
+import { BytesIO } from "../io";
+import { BufferedFile } from "../pyfile";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
 import { asPyTuple } from "../pyrepr";
 import { writeFileAtomic } from "../serialization/atomic";
@@ -78,10 +80,14 @@ export class Image {
     this.mode = mode;
   }
 
-  /** Decodes an image file (PNG, JPEG, WebP, GIF, BMP), like `PIL.Image.open(path)`. */
-  static open(path: string): Image {
-    const bytes = readBytes(path);
-    const img = decodeToImage(bytes, `'${path}'`);
+  /**
+   * Decodes an image file (PNG, JPEG, WebP, GIF, BMP), like `PIL.Image.open(fp)`: a path, a file opened
+   * with `open(path, 'rb')` or an `io.BytesIO` of the file's bytes (read from its position).
+   */
+  static open(fp: string | BytesIO | BufferedFile): Image {
+    const stream = fp instanceof BytesIO || fp instanceof BufferedFile ? fp : null;
+    const bytes = stream ? stream.read() : readBytes(fp as string);
+    const img = decodeToImage(bytes, stream instanceof BufferedFile ? `'${stream.name}'` : stream ? String(stream) : `'${fp}'`);
     img.format = fileFormat(bytes);
     return img;
   }

@@ -8,6 +8,7 @@ what they print (or raise) with what Python did here, run in an empty folder. A 
 a compile error in a cell (write is typed); the two cases that check the run-time message cast to any.
 Run with Debian's /usr/bin/python3 from test/reference: writes pyfile.json.
 """
+import io
 import json
 import os
 import tempfile
@@ -65,6 +66,16 @@ CASES = [
     ('listdir_missing', "os.listdir('nodir')", "os.listdir('nodir')"),
     ('torch_load_missing_attributes', "try:\n    torch.load('nope.pt')\nexcept FileNotFoundError as e:\n    print(e.errno, e.filename)",
      "try {\n  torch.load('nope.pt')\n} catch (e) {\n  if (!(e instanceof FileNotFoundError)) throw e\n  print(e.errno, e.filename)\n}"),
+    ('bytesio_checkpoint', "buf = io.BytesIO()\ntorch.save({'w': torch.arange(3), 'lr': 0.5}, buf)\nprint(buf.tell() == len(buf.getvalue()), buf.getbuffer().nbytes == len(buf.getbuffer()), buf.tell() > 0)\nprint(buf.seek(0))\nprint(torch.load(buf))",
+     "const buf = io.BytesIO()\ntorch.save({'w': torch.arange(3), 'lr': 0.5}, buf)\nprint(buf.tell() == len(buf.getvalue()), buf.getbuffer().nbytes == len(buf.getbuffer()), buf.tell() > 0)\nprint(buf.seek(0))\nprint(torch.load(buf))"),
+    ('bytesio_state_dict', "torch.manual_seed(0)\nnet = torch.nn.Linear(2, 1)\nbuf = io.BytesIO()\ntorch.save(net.state_dict(), buf)\nbuf.seek(0)\nnet2 = torch.nn.Linear(2, 1)\nprint(net2.load_state_dict(torch.load(buf)))\nprint(torch.equal(net.weight, net2.weight), torch.equal(net.bias, net2.bias))",
+     "torch.manual_seed(0)\nconst net = nn.Linear(2, 1)\nconst buf = io.BytesIO()\ntorch.save(net.state_dict(), buf)\nbuf.seek(0)\nconst net2 = nn.Linear(2, 1)\nprint(net2.load_state_dict(torch.load(buf)))\nprint(torch.equal(net.weight, net2.weight), torch.equal(net.bias, net2.bias))"),
+    ('bytesio_not_rewound', "buf = io.BytesIO()\ntorch.save(torch.ones(2), buf)\ntorch.load(buf)", "const buf = io.BytesIO()\ntorch.save(torch.ones(2), buf)\ntorch.load(buf)"),
+    ('bytesio_positions', "open('h.txt', 'w').write('hello\\nworld\\n!')\nc = io.BytesIO(open('h.txt', 'rb').read())\nprint(c.seek(0, 2), c.tell(), c.seek(-3, 2), len(c.read()), c.seek(0), len(c.readlines()), c.seek(2), len(c.readline()), len(c.read(3)), len(c.read(100)), len(c.read()))\nopen('ab.txt', 'w').write('ab')\nprint(c.write(open('ab.txt', 'rb').read()), c.tell(), len(c.getvalue()), c.seek(20), c.write(open('ab.txt', 'rb').read()), len(c.getvalue()))",
+     "open('h.txt', 'w').write('hello\\nworld\\n!')\nconst c = io.BytesIO(open('h.txt', 'rb').read())\nprint(c.seek(0, 2), c.tell(), c.seek(-3, 2), len(c.read()), c.seek(0), len(c.readlines()), c.seek(2), len(c.readline()), len(c.read(3)), len(c.read(100)), len(c.read()))\nopen('ab.txt', 'w').write('ab')\nprint(c.write(open('ab.txt', 'rb').read()), c.tell(), len(c.getvalue()), c.seek(20), c.write(open('ab.txt', 'rb').read()), len(c.getvalue()))"),
+    ('bytesio_closed', "c = io.BytesIO()\nc.close()\nprint(c.closed)\nc.read()", "const c = io.BytesIO()\nc.close()\nprint(c.closed)\nc.read()"),
+    ('bytesio_write_str', "io.BytesIO().write('s')", "io.BytesIO().write('s' as any)"),
+    ('bytesio_negative_seek', "io.BytesIO().seek(-1)", "io.BytesIO().seek(-1)"),
 ]
 
 
@@ -72,7 +83,7 @@ def main():
     out = os.path.abspath("pyfile.json")
     with tempfile.TemporaryDirectory() as d:
         os.chdir(d)
-        write_cases(CASES, out, {"torch": torch, "json": json, "os": os, "np": np, "pd": pd})
+        write_cases(CASES, out, {"torch": torch, "json": json, "os": os, "np": np, "pd": pd, "io": io})
 
 
 if __name__ == "__main__":

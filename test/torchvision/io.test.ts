@@ -8,6 +8,8 @@ import * as path from "node:path";
 import { torch, torchvision } from "../../src";
 import ref from "../reference/vision_io.json";
 import { repr } from "../../src/builtins";
+import { BytesIO } from "../../src/io";
+import { open } from "../../src/pyfile";
 
 const io = torchvision.io;
 const bytes = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, "base64"));
@@ -81,6 +83,24 @@ describe("write_png / read_image round trip", () => {
     // PIL: an opened file is its plugin's class and knows its format; size is a tuple; a converted copy is a plain Image.
     expect([String(back), back.format, repr(back.size)]).toEqual(["<PIL.PngImagePlugin.PngImageFile image mode=RGB size=3x2>", "PNG", "(3, 2)"]);
     expect([String(back.convert("RGBA")), back.convert("RGBA").format, img.format]).toEqual(["<PIL.Image.Image image mode=RGBA size=3x2>", null, null]);
+  });
+
+  test("Image.open reads an io.BytesIO of a file's bytes (from its position) and a file opened 'rb', as PIL's", () => {
+    const img = new io.Image(Uint8Array.from({ length: 4 * 5 * 3 }, (_, i) => (i * 7) % 256), 5, 4, "RGB");
+    const file = path.join(dir, "bytes.png");
+    img.save(file);
+    const buf = new BytesIO();
+    buf.write(new Uint8Array([1, 2, 3]));
+    const start = buf.tell();
+    buf.write(new Uint8Array(fs.readFileSync(file)));
+    buf.seek(start);
+    const fromBuffer = io.Image.open(buf);
+    expect([String(fromBuffer), fromBuffer.format]).toEqual(["<PIL.PngImagePlugin.PngImageFile image mode=RGB size=5x4>", "PNG"]);
+    expect(Array.from(fromBuffer.data)).toEqual(Array.from(img.data));
+    expect(Array.from(io.Image.open(open(file, "rb")).data)).toEqual(Array.from(img.data));
+    // Read from the position: the three bytes before the PNG are not an image.
+    buf.seek(0);
+    expect(() => io.Image.open(buf)).toThrow(/cannot identify image file <_io\.BytesIO object at 0x/);
   });
 
   test("a JPEG written by canvas reads back close to the original", () => {

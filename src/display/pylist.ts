@@ -39,6 +39,22 @@ export function pyString(s: string): string {
   return q + body + q;
 }
 
+/** Python's repr of bytes, which a Uint8Array is in a notebook (a file read 'rb', `buf.getvalue()`): `b'PK\x03\x04'`. */
+export function pyBytes(b: Uint8Array): string {
+  const q = b.includes(0x27) && !b.includes(0x22) ? '"' : "'";
+  let body = "";
+  for (const c of b) {
+    if (c === 0x5c) body += "\\\\";
+    else if (c === q.charCodeAt(0)) body += `\\${q}`;
+    else if (c === 0x0a) body += "\\n";
+    else if (c === 0x0d) body += "\\r";
+    else if (c === 0x09) body += "\\t";
+    else if (c < 0x20 || c > 0x7e) body += `\\x${c.toString(16).padStart(2, "0")}`;
+    else body += String.fromCharCode(c);
+  }
+  return `b${q}${body}${q}`;
+}
+
 function pyNumber(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (n === Infinity) return "inf";
@@ -69,6 +85,7 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   if (typeof v === "string") return pyString(v);
   if (typeof v === "boolean") return v ? "True" : "False";
   if (v === null || v === undefined) return "None";
+  if (v instanceof Uint8Array) return pyBytes(v);
   const cls = pyClassQualname(v);
   if (cls !== null) return cell ? cls : `<class '${cls}'>`;
   // A callable object that prints itself (a Module) is an item as any object is.
@@ -214,6 +231,7 @@ export function pythonList(value: unknown, cell = false): string | null {
  */
 export function cellRepr(value: unknown): string | null {
   if (typeof value !== "object" || value === null) return null;
+  if (value instanceof Uint8Array) return pyBytes(value);
   const proto = Object.getPrototypeOf(value);
   const container =
     (Array.isArray(value) && proto === Array.prototype) ||

@@ -134,6 +134,15 @@ describe("pythonList", () => {
     expect(list(net.parameters())).toHaveLength(4);
     expect(plainText(list(zip([1], ["a"])))).toBe("[(1, 'a')]");
   });
+  test("bytes (a Uint8Array: a file read 'rb', a BytesIO's value) show as Python's bytes, as the pyfile fixture printed them", () => {
+    // test/reference/gen_pyfile.py's bytes_repr: Python printed these two files' bytes, then a list of bytes.
+    const pyfile = readReference<{ cases: { name: string; print: string }[] }>("pyfile.json").cases.find((c) => c.name === "bytes_repr")!;
+    const [first, second] = pyfile.print.split("\n");
+    const q = new Uint8Array(Buffer.from("it's \\ \u00e9\t\r\n\x7f~", "utf8"));
+    expect(`${plainText(q)} ${q.length}`).toBe(first);
+    expect(plainText([new Uint8Array(Buffer.from("a\"b'c")), new Uint8Array(0)])).toBe(second);
+  });
+
   test("anything else keeps Node's format", () => {
     expect(pythonList({ a: 1 })).toBeNull();
     expect(pythonList([{ a: 1 }])).toBeNull();

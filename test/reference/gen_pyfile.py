@@ -76,6 +76,8 @@ CASES = [
     ('bytesio_closed', "c = io.BytesIO()\nc.close()\nprint(c.closed)\nc.read()", "const c = io.BytesIO()\nc.close()\nprint(c.closed)\nc.read()"),
     ('bytesio_write_str', "io.BytesIO().write('s')", "io.BytesIO().write('s' as any)"),
     ('bytesio_negative_seek', "io.BytesIO().seek(-1)", "io.BytesIO().seek(-1)"),
+    ('bytes_repr', "open('q.txt', 'w', encoding='utf-8').write('it\\'s \\\\ \u00e9\\t\\r\\n\\x7f~')\nopen('r.txt', 'w').write('a\"b\\'c')\nprint(open('q.txt', 'rb').read(), len(open('q.txt', 'rb').read()))\nprint([open('r.txt', 'rb').read(), io.BytesIO().getvalue()])",
+     "open('q.txt', 'w', encoding='utf-8').write('it\\'s \\\\ \u00e9\\t\\r\\n\\x7f~')\nopen('r.txt', 'w').write('a\"b\\'c')\nprint(open('q.txt', 'rb').read(), len(open('q.txt', 'rb').read()))\nprint([open('r.txt', 'rb').read(), io.BytesIO().getvalue()])"),
 ]
 
 

@@ -6,9 +6,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { torch } from "../../src";
+import type { torch as Torch } from "../../src";
 
-type Tensor = InstanceType<typeof torch.Tensor>;
+type Tensor = InstanceType<typeof Torch.Tensor>;
+
+/**
+ * torchlab, loaded by the first helper that makes tensors (det, det_init_, digits), not by importing this
+ * file: 62 tutorial suites import only the printed-output comparisons and run their cells in a kernel,
+ * and loading torchlab's 345 modules and readying its backend in the jest worker cost each of them
+ * ~0.35 s of CPU (test/setup.ts readies the backend only for a suite that loaded it). The suites that use
+ * these helpers import torch themselves, so the backend is ready before the first call.
+ */
+const lib = (): typeof Torch => (require("../../src") as typeof import("../../src")).torch;
 
 export interface Encoded {
   shape: number[];
@@ -17,22 +26,24 @@ export interface Encoded {
 }
 
 const load = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8")) as Record<string, Record<string, unknown>>;
-const ALL = { ...load("tutorials.json"), ...load("tutorials2.json"), ...load("tutorials3.json"), ...load("tutorials4.json"), ...load("tutorials5.json"), ...load("recipes.json") };
+let all: Record<string, Record<string, unknown>> | undefined;
 
-/** The reference outputs of one tutorial section. */
+/** The reference outputs of one tutorial section (the fixtures are read at the first call). */
 export function reference(section: string): Record<string, unknown> {
-  return ALL[section];
+  all ??= { ...load("tutorials.json"), ...load("tutorials2.json"), ...load("tutorials3.json"), ...load("tutorials4.json"), ...load("tutorials5.json"), ...load("recipes.json") };
+  return all[section];
 }
 
 /** gen_tutorials.py's det(): 0.1 * sin(0.37 * arange(numel) + k), reshaped. */
 export function det(shape: number[], k = 0): Tensor {
+  const torch = lib();
   const n = shape.reduce((a, b) => a * b, 1);
   return torch.arange(n, { dtype: torch.float32 }).mul(0.37).add(k).sin().mul(0.1).reshape(shape);
 }
 
 /** gen_tutorials.py's det_init_(): parameter number k (named_parameters order) becomes det(shape, k). */
-export function det_init_(module: InstanceType<typeof torch.nn.Module>): void {
-  torch.no_grad(() => {
+export function det_init_(module: InstanceType<typeof Torch.nn.Module>): void {
+  lib().no_grad(() => {
     let k = 0;
     for (const [, p] of module.named_parameters()) p.copy_(det(p.shape, k++));
   });
@@ -113,6 +124,7 @@ export function expectValues(got: Tensor | number[], want: number[], tol = 1e-4)
 
 /** Stand-in for MNIST (gen_tutorials2.py's digits()): digit c is a bright bar whose row and column depend on c, over a faint texture. */
 export function digits(n: number, offset: number): [Tensor, Tensor] {
+  const torch = lib();
   const xs = torch.zeros(n, 1, 28, 28);
   const ys = torch.zeros(n, { dtype: torch.long });
   for (let k = 0; k < n; k++) {

@@ -10,10 +10,10 @@
  *   TORCHLAB_DIST=<other worktree>/dist node bench/paired_steps.js     (another build)
  *   node bench/paired_steps.js --workload net --infer --threads 2   (the Net's inference instead: eval mode,
  *                                                       no_grad, batch 64, the result read back)
- *   node bench/paired_steps.js --workload net --winograd   (also torchlab with Winograd on, `winograd` rounds:
- *                                                       src/backend/simd_winograd.ts's setWinograd(true);
- *                                                       it is opt-in, TORCHLAB_WINOGRAD=1; --direct alternates
- *                                                       direct convolution when the default is Winograd)
+ *   node bench/paired_steps.js --workload net --direct   (also torchlab with Winograd off, `direct` rounds:
+ *                                                       src/backend/simd_winograd.ts's setWinograd(false);
+ *                                                       Winograd is the default, TORCHLAB_WINOGRAD=0 turns it
+ *                                                       off; --winograd alternates it on when that is so)
  *
  * On a loaded 2-core machine one process's CPU time per step swings 2-3x from second to second; the
  * low percentiles of many short alternated rounds move far less than a long run's mean does.

@@ -118,6 +118,45 @@ def reorder_convolutions(threads=None, no_mkldnn=False, conv_float64=False, perm
     return restore
 
 
+# The orders a spread fixture's generator (gen_wz_spread.py, gen_d2lzh_spread.py) reruns a section in:
+# reorder_convolutions' keyword arguments by name.
+SPREAD_VARIANTS = {
+    "as committed (1 thread, oneDNN)": {},
+    "2 threads": {"threads": 2},
+    "no mkldnn (im2col + BLAS)": {"no_mkldnn": True},
+    "no mkldnn, 2 threads": {"no_mkldnn": True, "threads": 2},
+    "unfold + matmul": {"conv_unfold": True},
+    "float64 convolutions": {"conv_float64": True},
+    **{f"input channels permuted (seed {k})": {"permute_channels": k} for k in range(1, 9)},
+    **{f"no mkldnn, input channels permuted (seed {k})": {"no_mkldnn": True, "permute_channels": k} for k in range(1, 3)},
+}
+
+
+def rerun_generator(generator):
+    """{fixture name: what it would write} of one of test/reference's generators run again in this process
+    (as it is now configured); the committed fixtures stay as they are."""
+    if REFERENCE not in sys.path:
+        sys.path.insert(0, REFERENCE)
+    import _tutorial_common
+
+    tmp = tempfile.mkdtemp()
+    written = {}
+
+    def write_json(out, name, newline=False):
+        written[name] = json.loads(json.dumps(out))
+        return os.path.join(tmp, name)
+
+    saved = _tutorial_common.write_json
+    _tutorial_common.write_json = write_json
+    cwd = os.getcwd()
+    try:
+        runpy.run_path(os.path.join(REFERENCE, generator), run_name="__main__")
+    finally:
+        os.chdir(cwd)
+        _tutorial_common.write_json = saved
+    return written
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("generator", help="a file of test/reference, e.g. gen_deeplizard.py")
@@ -138,27 +177,13 @@ def main():
     reorder_convolutions(args.threads, args.no_mkldnn, args.conv_float64, args.permute_channels, args.conv_unfold)
     if args.precision:
         torch.set_printoptions(precision=args.precision)
-    sys.path.insert(0, REFERENCE)
-    import _tutorial_common
-
-    tmp = tempfile.mkdtemp()
-    written = {}
-
-    def write_json(out, name, newline=False):
-        """Keeps what the generator would write; the committed fixture stays as it is."""
-        written[name] = out
-        return os.path.join(tmp, name)
-
-    _tutorial_common.write_json = write_json
-    cwd = os.getcwd()
-    runpy.run_path(os.path.join(REFERENCE, args.generator), run_name="__main__")
-    os.chdir(cwd)
+    written = rerun_generator(args.generator)
     print(f"{args.generator}: threads {torch.get_num_threads()}, mkldnn {torch.backends.mkldnn.enabled}, "
           f"conv in float64 {args.conv_float64}, channels permuted {args.permute_channels}")
     for name, out in written.items():
         with open(os.path.join(REFERENCE, name)) as f:
             committed = json.load(f)
-        fresh = json.loads(json.dumps(out))
+        fresh = out
         found = moves(committed, fresh)
         print(f"{name}: {len(found)} numbers moved against the committed fixture")
         for rel, where, x, y, line in found[: args.top]:

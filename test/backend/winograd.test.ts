@@ -42,7 +42,7 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
   beforeAll(async () => {
     await torch.ready();
     bound = setNchwConvMaxMacs(Infinity);
-    // Opt-in (TORCHLAB_WINOGRAD=1): on for this suite whatever the environment says.
+    // On by default (TORCHLAB_WINOGRAD=0 turns it off): on for this suite whatever the environment says.
     wasOn = winograd.setWinograd(true);
   });
   afterAll(() => {
@@ -85,6 +85,26 @@ describe("Winograd F(2x2, 3x3) on wasm against the cpu backend", () => {
     for (let i = 0; i < 16; i++) for (let j = 0; j < 16; j++) if (Number.isNaN(ys[(5 * 16 + i) * 16 + j])) nan.push([i, j]);
     // Output channel 5's rows 4-6, columns 5-7 read input (5, 6).
     expect(nan).toEqual([4, 5, 6].flatMap((i) => [5, 6, 7].map((j) => [i, j])));
+  });
+
+  test("is on unless TORCHLAB_WINOGRAD=0", () => {
+    const saved = process.env.TORCHLAB_WINOGRAD;
+    const onAtStart = (value: string | undefined): boolean => {
+      if (value === undefined) delete process.env.TORCHLAB_WINOGRAD;
+      else process.env.TORCHLAB_WINOGRAD = value;
+      let on = false;
+      // A fresh copy of the module reads the environment as a new process would; setWinograd returns the setting it started with.
+      jest.isolateModules(() => {
+        on = (require("../../src/backend/simd_winograd") as typeof winograd).setWinograd(false);
+      });
+      return on;
+    };
+    try {
+      expect([undefined, "1", "0"].map(onAtStart)).toEqual([true, true, false]);
+    } finally {
+      if (saved === undefined) delete process.env.TORCHLAB_WINOGRAD;
+      else process.env.TORCHLAB_WINOGRAD = saved;
+    }
   });
 
   test("runs from 16 channels and 64 tiles, 3x3 stride 1 only", async () => {

@@ -24,20 +24,9 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
 from _tutorial_common import write_json  # noqa: E402
 from gen_uva import run_cells  # noqa: E402
 from gen_wz import RESNET  # noqa: E402
-from pytorch_rounding_spread import moves, reorder_convolutions  # noqa: E402
+from pytorch_rounding_spread import SPREAD_VARIANTS, moves, reorder_convolutions  # noqa: E402
 
 import torch  # noqa: E402
-
-VARIANTS = {
-    "as committed (1 thread, oneDNN)": {},
-    "2 threads": {"threads": 2},
-    "no mkldnn (im2col + BLAS)": {"no_mkldnn": True},
-    "no mkldnn, 2 threads": {"no_mkldnn": True, "threads": 2},
-    "unfold + matmul": {"conv_unfold": True},
-    "float64 convolutions": {"conv_float64": True},
-    **{f"input channels permuted (seed {k})": {"permute_channels": k} for k in range(1, 9)},
-    **{f"no mkldnn, input channels permuted (seed {k})": {"no_mkldnn": True, "permute_channels": k} for k in range(1, 3)},
-}
 
 
 def run_with(options, precision):
@@ -55,7 +44,7 @@ def main():
     with open(os.path.join(HERE, "wz.json")) as f:
         committed = json.load(f)["resnet"]
     variants = {}
-    for name, options in VARIANTS.items():
+    for name, options in SPREAD_VARIANTS.items():
         cells, eight = (run_with(options, precision) for precision in (None, 8))
         per_cell = [max((m[0] for m in moves(committed[i], cell)), default=0.0) for i, cell in enumerate(cells)]
         variants[name] = {"largest_move_per_cell": per_cell, "prediction_8_digits": eight[-1]["printed"].split("\n")[0]}

@@ -12,7 +12,18 @@ import { printedText, sectionsForSuite, type ExecutedNotebook as Nb } from "./_n
 import { expectSamePrint } from "./_tutorial";
 import { CH10_CELLS, CH9_CELLS, D2LZH_CELL } from "./_d2lzh_cv_nlp";
 
-const REF = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", "d2lzh_cv_nlp.json"), "utf8")) as Record<string, string[]>;
+const reference = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "reference", file), "utf8"));
+const REF = reference("d2lzh_cv_nlp.json") as Record<string, string[]>;
+
+/**
+ * Chapter 9's lines' tolerances (by fixture line): how far PyTorch's own print of each line moves when
+ * only the order of its convolutions' sums changes (test/reference/gen_d2lzh_spread.py: 2 threads,
+ * im2col + BLAS instead of oneDNN, unfold + matmul, float64 convolutions, input channels summed in 10
+ * other orders), 2e-4 where that is smaller. The scratch resnet18's second loss (SGD at lr 0.1) prints
+ * 3.8501 in 10 of those 16 runs and 3.8546 in 6 (its fc weights 1e-4 apart with it); torchlab prints
+ * 3.8500 with direct convolution and 3.8546 with Winograd's (src/backend/simd_winograd.ts).
+ */
+const CH9_TOL = (reference("d2lzh_spread.json") as { ch9: { tolerance_by_line: Record<number, number> } }).ch9.tolerance_by_line;
 
 function printed(nb: Nb): string {
   return printedText(nb).replace(/\n$/, "");
@@ -23,8 +34,15 @@ describe("Dive-into-DL-PyTorch chapters 9 and 10 as notebooks", () => {
   const nbs = sectionsForSuite("d2lzh-cv-nlp", { d2lzh: { ch9: [D2LZH_CELL, ...CH9_CELLS], ch10: [D2LZH_CELL, ...CH10_CELLS] } }, 300_000);
 
   test("chapter 9 prints PyTorch's output", () => {
-    // Training losses are float32 sums over a resnet in another order: 1e-3 relative.
-    expectSamePrint(printed(nbs.ch9), REF.ch9.join("\n"), 1e-3);
+    // Line by line (a fixture line may hold a tensor's several printed lines), each within CH9_TOL.
+    const got = printed(nbs.ch9).split("\n");
+    expect(got.length).toBe(REF.ch9.join("\n").split("\n").length);
+    let at = 0;
+    REF.ch9.forEach((want, i) => {
+      const n = want.split("\n").length;
+      expectSamePrint(got.slice(at, at + n).join("\n"), want, Math.max(2e-4, CH9_TOL[i] ?? 0));
+      at += n;
+    });
   });
 
   test("chapter 10 prints PyTorch's output", () => {

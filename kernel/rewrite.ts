@@ -1400,7 +1400,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const returned = init !== undefined && t.isCallExpression(init) && pyFunction(checker.getResolvedSignature(init)?.declaration);
     // `const [mn, mx] = [min(xs), max(xs)]` (Python's `mn, mx = min(xs), max(xs)`): its items' floats, noted as a tuple's.
     const items = init !== undefined && dynamicCall(init, "names_value") ? (init as ts.CallExpression).arguments[1] : (init as ts.Expression | undefined);
-    const listed = items !== undefined && tupleItem(items, decl.parent.elements, decl.parent.elements.indexOf(decl)) !== undefined;
+    // (Only where an item may be a float: `[tl, ta] = [0, 0]` is two ints, as JavaScript's numbers print.)
+    const elements = decl.parent.elements;
+    const itemAt = (i: number): ts.Expression | undefined => (items === undefined ? undefined : tupleItem(items, elements, i));
+    const mayFloat = (item: ts.Expression | undefined): boolean => item !== undefined && (floatKnown(item) || runtimeFloat(item));
+    const listed = itemAt(elements.indexOf(decl)) !== undefined && elements.some((_, i) => mayFloat(itemAt(i)));
     return (t.isVariableStatement(owner) && (returned || listed)) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
   };
   /**

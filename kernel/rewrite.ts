@@ -40,6 +40,7 @@ import { emitLiveGlobals } from "./live_globals_emit";
 import { formatSpecIn, formatSpecSpans } from "./format_spec";
 import { markKeywordUnpacking } from "./keyword_unpacking";
 import { markNoneDefaults } from "./none_default";
+import { markObjectBase } from "./object_base";
 import { markDelNames } from "./del_name";
 import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
@@ -1175,9 +1176,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     if (!t.isIdentifier(n)) return false;
     const symbol = checker.getSymbolAtLocation(n);
     const decl = symbol?.valueDeclaration;
-    if (!symbol || seen.has(symbol) || !decl || !t.isVariableDeclaration(decl) || !decl.initializer || decl.getSourceFile() !== sf) return false;
+    const value = decl && declaredValue(decl);
+    if (!symbol || seen.has(symbol) || !value || decl.getSourceFile() !== sf) return false;
     seen.add(symbol);
-    if (!floatKnown(decl.initializer, seen)) return false;
+    if (!floatKnown(value, seen)) return false;
     // Every plain assignment to it in the cell assigns a float too.
     let floats = true;
     const visit = (m: ts.Node): void => {
@@ -1187,11 +1189,38 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // `x = 1.5` must be a float; `x += 1` keeps a float a float, `x += t` of a tensor makes x that tensor.
         if (op === K.EqualsToken) floats = floatKnown(m.right, seen);
         else if (op >= K.FirstCompoundAssignment && op <= K.LastCompoundAssignment) floats = kindOf(m.right) === "number";
+      } else if (t.isBinaryExpression(m) && m.operatorToken.kind === K.EqualsToken && t.isArrayLiteralExpression(strip(m.left))) {
+        // `[a, b] = [b, a + b]`: the item written to it must be a float too.
+        const targets = (strip(m.left) as ts.ArrayLiteralExpression).elements;
+        const at = targets.findIndex((e) => t.isIdentifier(e) && checker.getSymbolAtLocation(e) === symbol);
+        const item = at < 0 ? undefined : tupleItem(m.right, targets, at);
+        if (at >= 0) floats = item !== undefined && floatKnown(item, seen);
       }
       t.forEachChild(m, visit);
     };
     visit(sf);
     return floats;
+  };
+  /** Item `at` of `right` (a list literal, maybe marked by an earlier pass's floats) unpacked into `targets`, if no spread hides where it is. */
+  const tupleItem = (right: ts.Expression, targets: ts.NodeArray<ts.Node>, at: number): ts.Expression | undefined => {
+    let items = strip(right);
+    if (dynamicCall(items, "floats")) items = strip((items as ts.CallExpression).arguments[0]);
+    if (!t.isArrayLiteralExpression(items) || [...items.elements, ...targets].some((e) => t.isSpreadElement(e) || (t.isBindingElement(e) && e.dotDotDotToken !== undefined))) return undefined;
+    return items.elements[at];
+  };
+  /** `[a, b] = [u, v]`: each item unpacked into a recorded name (`keys`) noted where it is a float, for names_value. */
+  const notedItems = (right: ts.Expression, targets: ts.NodeArray<ts.Node>, keys: readonly (string | null)[]): void => {
+    keys.forEach((k, i) => {
+      const item = k === null ? undefined : tupleItem(right, targets, i);
+      if (item !== undefined) noteIfFloat(item);
+    });
+  };
+  /** What a declaration gives its name: `x = v`'s v, and b's item in `const [a, b] = [u, v]` (Python's `a, b = u, v`). */
+  const declaredValue = (decl: ts.Declaration): ts.Expression | undefined => {
+    if (t.isVariableDeclaration(decl)) return decl.initializer;
+    if (!t.isBindingElement(decl) || decl.initializer || !t.isArrayBindingPattern(decl.parent) || !t.isVariableDeclaration(decl.parent.parent)) return undefined;
+    const init = decl.parent.parent.initializer;
+    return init && tupleItem(init, decl.parent.elements, decl.parent.elements.indexOf(decl));
   };
   /** Whether a number-typed expression is a Python int as written: int literals and `+ - * **` of them (`2**100`, `10**20`). */
   const intKnown = (node: ts.Node): boolean => {
@@ -1369,7 +1398,14 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // A declaration's tuple is one a notebook function returned (`loss, acc = evaluate()`), whose floats py_tuple marked.
     const init = v.initializer === undefined ? undefined : strip(v.initializer);
     const returned = init !== undefined && t.isCallExpression(init) && pyFunction(checker.getResolvedSignature(init)?.declaration);
-    return (t.isVariableStatement(owner) && returned) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
+    // `const [mn, mx] = [min(xs), max(xs)]` (Python's `mn, mx = min(xs), max(xs)`): its items' floats, noted as a tuple's.
+    const items = init !== undefined && dynamicCall(init, "names_value") ? (init as ts.CallExpression).arguments[1] : (init as ts.Expression | undefined);
+    // (Only where an item may be a float: `[tl, ta] = [0, 0]` is two ints, as JavaScript's numbers print.)
+    const elements = decl.parent.elements;
+    const itemAt = (i: number): ts.Expression | undefined => (items === undefined ? undefined : tupleItem(items, elements, i));
+    const mayFloat = (item: ts.Expression | undefined): boolean => item !== undefined && (floatKnown(item) || runtimeFloat(item));
+    const listed = itemAt(elements.indexOf(decl)) !== undefined && elements.some((_, i) => mayFloat(itemAt(i)));
+    return (t.isVariableStatement(owner) && (returned || listed)) || (t.isForOfStatement(owner) && owner.initializer === v.parent && !owner.awaitModifier) ? v : null;
   };
   /**
    * Whether `name`, unpacked by `v`, may be a number: typed one, untyped from a notebook function's tuple,
@@ -1678,22 +1714,29 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const floatArgument = (a: ts.Expression): boolean => noted(a) || floatKnown(a) || runtimeFloat(a) || (helper !== "float_keep" && isListType(a));
     return n.arguments.some(floatArgument) ? helper : null;
   };
+  /** A NumPy array's get / index (`a[1]`, `a[1, 0]`, as written or already rewritten), or a run-time getitem of one (`a[1][0]`). */
+  const ndarrayRead = (e: ts.Expression): boolean =>
+    (t.isElementAccessExpression(e) && plans.get(e)?.result === "any" && isNdarray(e.expression)) ||
+    (t.isCallExpression(e) &&
+      ((t.isPropertyAccessExpression(e.expression) && ["get", "index"].includes(e.expression.name.text) && isNdarray(e.expression.expression)) ||
+        (dynamicCall(e, "getitem") && e.arguments.length === 2 && ndarrayRead(strip(e.arguments[0]) as ts.Expression))));
   /**
    * A scalar from NumPy, scikit-learn or pandas (`np.mean(xs)`, `a.sum()`, `accuracy_score(y, p)`, `np.float64(2)`, `df['Age'].mean()`):
    * NumPy's float64 scalar prints `1.0`, which only the run tells (src/pyrepr.ts's numpyScalar record).
    */
   const numpyScalar = (node: ts.Node): boolean => {
     const n = strip(node);
+    if (t.isElementAccessExpression(n)) return ndarrayRead(n);
     if (!t.isCallExpression(n) || !numberish(n)) return false;
     if (kindOf(n) === "any") {
+      // `b[0]`, `a[0, 1]` of a NumPy array (its get / index, typed any), and `a[1][0]` (a getitem of its row): an element is NumPy's scalar (`1.0` of a float array).
+      if (ndarrayRead(n)) return true;
       // `s.iloc[0]`, `df['W'][1]` (an earlier pass's getitem) of a key that calls nothing: a Series' value is NumPy's scalar too.
       if (dynamicCall(n, "getitem")) {
         const [from, key] = n.arguments.map(strip);
         const series = t.isPropertyAccessExpression(from) ? ["iloc", "loc", "iat", "at"].includes(from.name.text) : dynamicCall(from, "getitem") && t.isStringLiteral((from as ts.CallExpression).arguments[1] ?? from);
         return n.arguments.length === 2 && series && (t.isLiteralExpression(key) || t.isIdentifier(key));
       }
-      // `b[0]`, `a[0, 1]` of a NumPy array (its get / index, typed any): an element is NumPy's scalar (`1.0` of a float array).
-      if (t.isPropertyAccessExpression(n.expression) && ["get", "index"].includes(n.expression.name.text) && isNdarray(n.expression.expression)) return true;
       return t.isPropertyAccessExpression(n.expression) && PANDAS_SCALARS.has(n.expression.name.text) && kindOf(n.expression.expression) === "any";
     }
     if (t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "item") return false;
@@ -2177,13 +2220,20 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const list = JSON.stringify(keys);
       if (keys.some((k) => k !== null)) {
         if (t.isForOfStatement(owner) && !dynamicCall(owner.expression, "float_unpacked")) wrap(owner.expression, `${DYNAMIC_REF}.float_unpacked(${list}, `, ")");
-        else if (n.initializer && !t.isForOfStatement(owner) && !dynamicCall(n.initializer, "names_value")) wrap(n.initializer, `${DYNAMIC_REF}.names_value(${list}, `, ")");
+        else if (n.initializer && !t.isForOfStatement(owner) && !dynamicCall(n.initializer, "names_value")) {
+          wrap(n.initializer, `${DYNAMIC_REF}.names_value(${list}, `, ")");
+          notedItems(n.initializer, (n.name as ts.ArrayBindingPattern).elements, keys);
+        }
       }
     }
     // `[loss, acc] = evaluate()` again in a loop (Python's `loss, acc = evaluate()`): recorded as the declaration's names are.
     if (t.isBinaryExpression(n) && n.operatorToken.kind === K.EqualsToken && t.isArrayLiteralExpression(strip(n.left)) && !dynamicCall(n.right, "names_value")) {
-      const keys = (strip(n.left) as ts.ArrayLiteralExpression).elements.map((e) => (t.isIdentifier(e) && (kindOf(e) === "number" || kindOf(e) === "any") ? floatVarKey(e) : null));
-      if (keys.some((k) => k !== null)) wrap(n.right, `${DYNAMIC_REF}.names_value(${JSON.stringify(keys)}, `, ")");
+      const targets = (strip(n.left) as ts.ArrayLiteralExpression).elements;
+      const keys = targets.map((e) => (t.isIdentifier(e) && (kindOf(e) === "number" || kindOf(e) === "any") ? floatVarKey(e) : null));
+      if (keys.some((k) => k !== null)) {
+        wrap(n.right, `${DYNAMIC_REF}.names_value(${JSON.stringify(keys)}, `, ")");
+        notedItems(n.right, targets, keys);
+      }
     }
     if (t.isVariableDeclaration(n) && n.initializer && t.isIdentifier(n.name) && !dynamicCall(n.initializer, "name_value") && numberish(n.initializer)) {
       const key = floatVarKey(n.name);
@@ -2710,8 +2760,9 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         // Python's `shape[-1]`, `lst[-1]`, `s[-2]` on an array, a torch.Size, a string or a typed array,
         // which JavaScript reads as undefined: `.at(-1)`.
         name = "at";
-      } else if (((obj === "any" && allowDynamic) || (obj !== "any" && (sliceOfSequence(n) || isMap(n.expression) || plainDict(n.expression)))) && !assignedTo(n)) {
+      } else if (((obj === "any" && (allowDynamic || ndarrayRead(strip(n.expression) as ts.Expression))) || (obj !== "any" && (sliceOfSequence(n) || isMap(n.expression) || plainDict(n.expression)))) && !assignedTo(n)) {
         // `net[0].weight["0, :5"]` (a child reached untyped): a tensor's index at run time, else JavaScript's.
+        // `a[1][0]` of a NumPy array (a row or a scalar) is planned so before the operators around it, which then see NumPy's scalar.
         // A list's or string's slice (`xs[":3"]`, JavaScript's undefined) is Python's there too, and so is
         // a dict's item (`d["k"]`, `word2idx[w]`): a missing key is Python's KeyError, not undefined.
         const dictItem = obj !== "any" && !sliceOfSequence(n) && !isMap(n.expression);
@@ -2732,8 +2783,11 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       }
       if (!name) return;
       const call = name;
+      // NumPy's `a[1]` / `a[1, -1]` is an element (a scalar) or a row, known only at run time: its operators
+      // and formatting are decided there (a float's `+ 1`, `${b[1]}`), as for an untyped value.
+      const scalarOrRow = call === "get" && isNdarray(n.expression);
       plans.set(n, {
-        result: obj === "tensor" ? "tensor" : obj === "any" ? "any" : "other",
+        result: obj === "tensor" ? (scalarOrRow ? "any" : "tensor") : obj === "any" ? "any" : "other",
         emit: (o) => {
           receiver(n.expression);
           const open = text.indexOf("[", n.expression.end);
@@ -3018,8 +3072,8 @@ function specLiteral(spec: string): string {
 function pythonSyntaxMarked(written: string): Rewritten {
   const fd = floorMarked(written);
   // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts), a `None` default `null`
-  // (kernel/none_default.ts), `del x` `x=void 0` (kernel/del_name.ts): same width, nothing to map.
-  const code = markKeywordUnpacking(fd.code);
+  // (kernel/none_default.ts), `del x` `x=void 0` (kernel/del_name.ts), `extends object` blanks (kernel/object_base.ts): same width, nothing to map.
+  const code = markObjectBase(markKeywordUnpacking(fd.code));
   const spans = formatSpecSpans(code);
   const fs = spans.length === 0 ? UNCHANGED(code) : inserted(code, spans.flatMap(([open, close]) => [{ at: open, text: "/*" }, { at: close, text: "*/" }]));
   const sl = inserted(fs.code, sliceInserts(fs.code));

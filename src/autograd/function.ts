@@ -150,7 +150,7 @@ export class FunctionCtx {
     if (!s.live) {
       throw new RuntimeError(
         "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). " +
-          "Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=true if you need " +
+          "Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need " +
           "to backward through the graph a second time or if you need to access saved tensors after calling backward.",
       );
     }
@@ -542,7 +542,7 @@ function checkGradients(
   let k = 0;
   list.forEach((g, pos) => {
     const isInput = args[pos] instanceof Tensor;
-    if (g !== null && g !== undefined && !(g instanceof Tensor)) throw new TypeError(`expected Tensor or null (got ${typeName(g)})`);
+    if (g !== null && g !== undefined && !(g instanceof Tensor)) throw new RuntimeError(`expected Variable or None (got ${typeName(g)})`);
     if (!isInput) {
       if (g !== null && g !== undefined) {
         throw new RuntimeError(`function ${name} returned a gradient different than None at position ${pos + 1}, but the corresponding forward input was not a Variable`);

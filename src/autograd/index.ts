@@ -199,7 +199,7 @@ function batchedGrad(op: string, outs: Tensor[], ins: Tensor[], o: Record<string
 
 function unusedError(ins: Tensor[], i: number): RuntimeError {
   return new RuntimeError(
-    `One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=true if this is the desired behavior. (inputs[${i}], shape [${ins[i].shape.join(", ")}])`,
+    `One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior. (inputs[${i}], shape [${ins[i].shape.join(", ")}])`,
   );
 }
 

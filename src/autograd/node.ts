@@ -227,7 +227,7 @@ export class Node {
       throw new RuntimeError(
         "Trying to backward through the graph a second time (or directly access saved tensors after they have " +
           "already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). " +
-          "Specify retain_graph=true if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
+          "Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.",
       );
     }
     const checked = this.checked;

@@ -4,7 +4,7 @@
  * module stay the same objects across steps.
  */
 export { Optimizer, required } from "./optimizer";
-export type { ParamGroup, ParamGroupInput, ParamsArg, ParamState, StateValue, OptimizerStateDict, Closure } from "./optimizer";
+export type { OptimizerDefaults, ParamGroup, ParamGroupInput, ParamsArg, ParamState, StateValue, OptimizerStateDict, Closure } from "./optimizer";
 export { SGD } from "./sgd";
 export type { SGDOptions } from "./sgd";
 export { Adam, AdamW } from "./adam";

@@ -22,6 +22,12 @@ export interface ParamGroup {
   [option: string]: unknown;
 }
 
+/** The default hyper-parameters of every group (`optimizer.defaults['lr']`). */
+export interface OptimizerDefaults {
+  lr: number;
+  [option: string]: unknown;
+}
+
 /** A parameter group as a user passes it: `{params: net.fc.parameters(), lr: 1e-3}`. */
 export interface ParamGroupInput {
   params: Tensor | Iterable<Tensor>;
@@ -118,7 +124,7 @@ function pyFloatRepr(v: unknown): string {
  * }
  */
 export class Optimizer {
-  defaults: Record<string, unknown>;
+  defaults: OptimizerDefaults;
   /** Per-parameter state, keyed by the parameter tensor itself (PyTorch's `optimizer.state`). */
   state: Map<Tensor, ParamState> = new Map();
   param_groups: ParamGroup[] = [];
@@ -134,7 +140,7 @@ export class Optimizer {
   }
 
   constructor(params: ParamsArg | ParamsKeyword<object>, defaults: Record<string, unknown>) {
-    this.defaults = this._floatOptions(defaults);
+    this.defaults = this._floatOptions(defaults) as OptimizerDefaults;
     // The keyword form's other options reached the subclass through keywordArgs.
     if (isParamsKeyword(params)) params = params.params;
     if (params instanceof Tensor) {

@@ -7,6 +7,7 @@
  */
 import { ValueError } from "../errors";
 import * as N from "../numpy/core";
+import { ObjectArray } from "../numpy/object_array";
 import { parseArgs } from "../tensor/args";
 import * as D from "../tensor/dtype";
 import { ndarray } from "../tensor/ndarray";
@@ -193,9 +194,9 @@ export class MinMaxScaler extends ColumnScaler {
   }
 }
 
-/** Labels as a NumPy array (numbers) or a list (strings, which torchlab's arrays do not hold). */
-function labelsOut(values: Label[], like: unknown): ndarray | string[] {
-  if (values.every((v) => typeof v === "string")) return values as string[];
+/** Labels as a NumPy array: of numbers, or of dtype object for strings (scikit-learn's `array(['a', 'b'], dtype=object)`). */
+function labelsOut(values: Label[], like: unknown): ndarray | ObjectArray {
+  if (values.length > 0 && values.every((v) => typeof v === "string")) return ObjectArray.of(values, [values.length]);
   const dtype = like instanceof ndarray ? like._dtype : values.every((v) => typeof v === "boolean") ? D.bool : values.every((v) => Number.isInteger(v)) ? D.int64 : D.float64;
   return N.make(values.map(Number), [values.length], dtype);
 }
@@ -206,13 +207,13 @@ function pyList(values: readonly Label[]): string {
 
 /**
  * `LabelEncoder()`: labels to the integers 0..n_classes-1 in sorted order (`classes_`), and back.
- * String labels are accepted; their `classes_` is a list (torchlab's arrays hold numbers only).
+ * String labels are accepted; their `classes_` is an array of dtype object, as scikit-learn's.
  * @example const le = new sklearn.preprocessing.LabelEncoder(); const y = le.fit_transform(["cat", "dog", "cat"])
  */
 export class LabelEncoder extends Estimator {
   protected readonly defaults = {};
   /** The sorted distinct labels fit saw. */
-  classes_!: ndarray | string[];
+  classes_!: ndarray | ObjectArray;
   private classes: Label[] = [];
 
   /** `fit(y)`: the sorted distinct labels. Returns the encoder. */
@@ -240,7 +241,7 @@ export class LabelEncoder extends Estimator {
   }
 
   /** `inverse_transform(y)`: the labels of the indices. */
-  inverse_transform(y: unknown): ndarray | string[] {
+  inverse_transform(y: unknown): ndarray | ObjectArray {
     this.checkFitted();
     const idx = labelValues(y).map(Number);
     const bad = unique(idx.filter((i) => !(Number.isInteger(i) && i >= 0 && i < this.classes.length))).classes;
@@ -276,7 +277,7 @@ export class OneHotEncoder extends Estimator {
   readonly sparse_output: boolean;
   readonly handle_unknown: string;
   /** Each column's sorted categories. */
-  categories_!: (ndarray | string[])[];
+  categories_!: (ndarray | ObjectArray)[];
   n_features_in_!: number;
   private cats: Label[][] = [];
 

@@ -52,7 +52,7 @@ describe("a frame with a string column: values is an array of dtype object (src/
   test("LabelEncoder reads its class column as scikit-learn does", () => {
     const enc = new LabelEncoder();
     expect(Array.from(enc.fit_transform(v.index(":, -1")).data)).toEqual([1, 0, 1]);
-    expect(enc.classes_).toEqual(["b", "g"]);
+    expect(enc.classes_.tolist()).toEqual(["b", "g"]);
     // scikit-learn 1.2: ValueError for a 2-d y of more than one column.
     expect(() => enc.fit(v)).toThrow("y should be a 1d array, got an array of shape (3, 3) instead.");
     // A Series of class names (Brownlee's sonar: `y = data.iloc[:, 60]; encoder.fit(y); y = encoder.transform(y)`).

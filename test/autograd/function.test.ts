@@ -583,8 +583,8 @@ describe("lifetimes, and torchlab's own checks", () => {
     expectTensor(x.grad!, enc(R, "kept_grad"));
     const e = err(() => kept!.saved_tensors)!;
     expect(e.type).toBe((R.kept_error as { type: string }).type);
-    // PyTorch's message, with TypeScript's spelling of retain_graph=true.
-    expect(e.message).toBe((R.kept_error as { message: string }).message.replace("retain_graph=True", "retain_graph=true"));
+    // PyTorch's message, word for word (retain_graph=True as Python spells it).
+    expect(e.message).toBe((R.kept_error as { message: string }).message);
   });
 
   test("two outputs used in separate backward passes: the second needs retain_graph, as the shared node is freed", () => {

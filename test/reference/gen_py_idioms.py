@@ -16,6 +16,8 @@ import json
 import statistics
 from datetime import timedelta
 
+import numpy as np
+import pandas as pd
 import torch
 
 from gen_py_sweep import write_cases
@@ -119,6 +121,26 @@ CASES = [
     ('fstring_spec_then_floordiv', "n = 7\nloss = 0.25\nprint(f'{loss:.4f}')\nhalf = n // 2\nprint(half)",
      "const n = 7\nconst loss = 0.25\nprint(`${loss:.4f}`)\nconst half = n // 2\nprint(half)"),
     ('floordiv_str_in_brackets', "s = 'ab'\nprint((s // 2))", "const s = 'ab'\nprint((s // 2))"),
+    # Lines ported from tutorials that failed or printed differently (portgaps2): a NumPy element in an f-string, in
+    # arithmetic after a negative index, a float array's `a[1][0]`; LabelEncoder's classes_ of strings (dtype object);
+    # `class X(object):`; `mn, mx = min(...), max(...)`; the second backward's message (retain_graph=True); keyword
+    # arguments named as the variables passed (`lr=lr`, `dim=dim`, `p=p`), which must stay what they hold.
+    ('numpy_item_in_fstring', "b = np.array([1.5, 2.0, 3.0])\nprint(f'{b[1]}', f'x {b[0]} y {b[1]:.2f}', f'{b[2] * 2}')",
+     "const b = np.array([1.5, 2.0, 3.0])\nprint(`${b[1]}`, `x ${b[0]} y ${b[1]:.2f}`, `${b[2] * 2}`)"),
+    ('numpy_negative_index_arith', "a = np.array([[1, 2, 3], [4, 5, 6]])\nprint(a[1, -1] + 1, a[0, -2] * 2, a[1] + 1, a[-1, 0] / 2, a[1][-1] - 1)",
+     "const a = np.array([[1, 2, 3], [4, 5, 6]])\nprint(a[1, -1] + 1, a[0, -2] * 2, a[1] + 1, a[-1, 0] / 2, a[1][-1] - 1)"),
+    ('numpy_float_row_item', "c = np.array([[1.0, 2.0], [3.0, 4.0]])\nprint(c[1][0], c[1, 0], c[0], c[1][0] + 1)\nv = c[1][0]\nprint(v * 2, f'{c[0][1]}')",
+     "const c = np.array([[1.0, 2.0], [3.0, 4.0]])\nprint(c[1][0], c[1, 0], c[0], c[1][0] + 1)\nconst v = c[1][0]\nprint(v * 2, `${c[0][1]}`)"),
+    ('label_encoder_strings', "from sklearn.preprocessing import LabelEncoder\nle = LabelEncoder().fit(['b', 'a', 'b'])\nprint(le.classes_, le.inverse_transform([1, 0]), list(le.classes_), len(le.classes_))",
+     "const { LabelEncoder } = sklearn.preprocessing\nconst le = LabelEncoder().fit(['b', 'a', 'b'])\nprint(le.classes_, le.inverse_transform([1, 0]), list(le.classes_), len(le.classes_))"),
+    ('class_extends_object', "class X(object):\n    def __init__(self):\n        self.a = 1\n    def f(self):\n        return self.a\nclass Y(X):\n    pass\nprint(X().f(), Y().f(), isinstance(Y(), X))",
+     "class X extends object {\n  constructor() {\n    this.a = 1\n  }\n  f() {\n    return this.a\n  }\n}\nclass Y extends X {}\nprint(new X().f(), new Y().f(), isinstance(new Y(), X))"),
+    ('min_max_unpacked', "mn, mx = min([3.0, 1.0]), max([3.0, 1.0])\nprint(mn, mx)\nr, s = 0.5 * 2, 3\nprint(r, s)\nr, s = s, r\nprint(r, s)",
+     "const [mn, mx] = [min([3.0, 1.0]), max([3.0, 1.0])]; print(mn, mx)\nlet [r, s] = [0.5 * 2, 3]\nprint(r, s)\n;[r, s] = [s, r]\nprint(r, s)"),
+    ('second_backward_message', "x = torch.tensor([1.0], requires_grad=True)\ny = (x * 2).sum()\ny.backward()\ny.backward()",
+     "const x = torch.tensor([1.0], requires_grad=true)\nconst y = (x * 2).sum()\ny.backward()\ny.backward()"),
+    ('keyword_named_as_variable', "lr = 1.0\nnet = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=lr)\ndim = 1\na = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(lr, opt.param_groups[0]['lr'], torch.sum(a, dim=dim), a.sum(dim=dim), dim)\np = 0.25\nprint(nn.Dropout(p=p), p)",
+     "const lr = 1.0\nconst net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=lr)\nconst dim = 1\nconst a = torch.tensor([[1.0, 2.0], [3.0, 4.0]])\nprint(lr, opt.param_groups[0]['lr'], torch.sum(a, dim=dim), a.sum(dim=dim), dim)\nconst p = 0.25\nprint(nn.Dropout(p=p), p)"),
 ]
 
 # A cell's value, as IPython shows its last line (repr), where JavaScript showed `6` for Python's `6.0`.
@@ -136,9 +158,15 @@ SHOWN = [
     ('shown_best_so_far', "best = 0\nfor a in [1.0, 2.0]:\n    if a > best:\n        best = a\nbest",
      "let best = 0\nfor (const a of [1.0, 2.0]) {\n  if (a > best) best = a\n}\nbest"),
     ('shown_range_map', "[i / 2 for i in range(4)]", "range(4).map((i) => i / 2)"),
+    ('shown_numpy_float_row_item', "c = np.array([[1.0, 2.0], [3.0, 4.0]])\nc[1][0]", "const c = np.array([[1.0, 2.0], [3.0, 4.0]])\nc[1][0]"),
+    # (A column of strings from pandas is an array of dtype object; a list of str would be NumPy's '<U1', which torchlab's NumPy has not.)
+    ('shown_label_encoder_classes', "from sklearn.preprocessing import LabelEncoder\ndf = pd.DataFrame({'y': ['b', 'a', 'b']})\nle = LabelEncoder().fit(df['y'])\nle.classes_",
+     "const { LabelEncoder } = sklearn.preprocessing\nconst df = pd.DataFrame({'y': ['b', 'a', 'b']})\nconst le = LabelEncoder().fit(df['y'])\nle.classes_"),
+    ('shown_optimizer_defaults_lr', "net = nn.Linear(2, 1)\nopt = optim.SGD(net.parameters(), lr=1.0)\nopt.defaults['lr']",
+     "const net = new nn.Linear(2, 1)\nconst opt = optim.SGD(net.parameters(), lr=1.0)\nopt.defaults['lr']"),
 ]
 
-NAMES = {"statistics": statistics, "torch": torch, "nn": torch.nn, "optim": torch.optim, "timedelta": timedelta}
+NAMES = {"statistics": statistics, "torch": torch, "nn": torch.nn, "optim": torch.optim, "timedelta": timedelta, "np": np, "pd": pd}
 
 
 def shown(py):

@@ -27,7 +27,7 @@ describe("backward and .grad", () => {
     y.backward();
     expect(vals(x.grad)).toEqual(vals(x.exp().mul(2)));
     expect(() => y.backward()).toThrow(torch.RuntimeError);
-    expect(() => y.backward()).toThrow(/Trying to backward through the graph a second time.*retain_graph=true/);
+    expect(() => y.backward()).toThrow(/Trying to backward through the graph a second time.*retain_graph=True/);
     const z = x.mul(2).sum();
     z.backward(null, { retain_graph: true });
     expect(() => z.backward()).not.toThrow();

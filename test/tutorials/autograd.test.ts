@@ -105,7 +105,7 @@ describe("torch.autograd.grad and torch.autograd.backward", () => {
     const unused = (R.unused_error as string).split(". ")[0];
     expect(() => torch.autograd.grad(o.sum(), u, { retain_graph: true })).toThrow(/One of the differentiated Tensors appears to not have been used in the graph/);
     expect(unused).toBe("One of the differentiated Tensors appears to not have been used in the graph");
-    expect(() => torch.autograd.grad(o.sum(), u, { retain_graph: true })).toThrow(/Set allow_unused=true if this is the desired behavior\. \(inputs\[0\], shape \[2\]\)/);
+    expect(() => torch.autograd.grad(o.sum(), u, { retain_graph: true })).toThrow(/Set allow_unused=True if this is the desired behavior\. \(inputs\[0\], shape \[2\]\)/);
     expect(() => torch.autograd.grad(o.sum(), torch.ones(2), { retain_graph: true })).toThrow(R.no_grad_input_error as string);
     expect(() => torch.autograd.grad(torch.ones(2).sum(), x)).toThrow("element 0 of tensors does not require grad and does not have a grad_fn");
     expect(() => torch.autograd.grad(o, x, { retain_graph: true })).toThrow("grad can be implicitly created only for scalar outputs");

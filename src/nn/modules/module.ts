@@ -538,7 +538,7 @@ export class Module {
     const cur = (this as unknown as Record<string, unknown>)[name];
     this.checkName("parameter", name, cur instanceof Parameter || (Object.prototype.hasOwnProperty.call(this, name) && cur === null && !this._buffer_names.has(name)));
     if (param !== null && !(param instanceof Parameter)) {
-      throw new TypeError(`cannot assign '${typeName(param)}' object to parameter '${name}' (torch.nn.Parameter or null required)`);
+      throw new TypeError(`cannot assign '${typeName(param)}' object to parameter '${name}' (torch.nn.Parameter or None required)`);
     }
     (this as unknown as Record<string, unknown>)[name] = param;
   }
@@ -554,7 +554,7 @@ export class Module {
     const p = isOptions(persistent) ? ((parseArgs("register_buffer", [persistent], ["persistent"]).persistent as boolean | undefined) ?? true) : persistent;
     this.checkName("buffer", name, this._buffer_names.has(name));
     if (tensor !== null && !(tensor instanceof Tensor)) {
-      throw new TypeError(`cannot assign '${typeName(tensor)}' object to buffer '${name}' (torch Tensor or null required)`);
+      throw new TypeError(`cannot assign '${typeName(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
     }
     this._buffer_names.add(name);
     if (p) this._non_persistent_buffers.delete(name);

@@ -17,6 +17,7 @@ import { ndarray } from "../src/tensor/ndarray";
 import { Size } from "../src/tensor/size";
 import * as np from "../src/numpy/core";
 import { DataFrame, GroupBy, ILoc, Loc, Series } from "../src/pandas/frame";
+import { Index } from "../src/pandas/index_";
 import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
@@ -25,6 +26,7 @@ import * as pylist from "../src/pylist";
 import * as pystr from "../src/pystr";
 import * as pynumber from "../src/pynumber";
 import { binaryDunder, inplaceDunder, NO_METHOD, unaryDunder } from "../src/pyoperator";
+import { asBoundMethod } from "../src/bound_method";
 
 const PYTHON_METHODS = { ...pydict, ...pylist, ...pystr };
 
@@ -171,6 +173,8 @@ export function seq(name: string, a: any, b: any): any {
 export function op(name: string, a: any, b: any): any {
   // pandas' operators: the Series' or frame's own (aligned on labels), on either side.
   if (isPandas(a) || isPandas(b)) return pandasOp(name, a, b);
+  // An Index compared (`train.columns != "label"`): its own __eq__ / __ne__, a bool array.
+  if ((name === "eq" || name === "ne") && (a instanceof Index || b instanceof Index)) return binaryDunder(name, a instanceof Index ? a : b, a instanceof Index ? b : a);
   if (name in ORDERING && ((a instanceof ndarray && b instanceof Tensor) || (a instanceof Tensor && b instanceof ndarray))) {
     // PyTorch 1.13's Tensor.__lt__ answers NotImplemented for an ndarray, and NumPy's defers to the tensor.
     const named = (x: unknown): string => (x instanceof ndarray ? "numpy.ndarray" : "Tensor");
@@ -786,7 +790,7 @@ export function and<A, B>(a: A, b: () => B): A | B {
  * array of its sizes, as it equals that tuple in Python.
  */
 export function pyeq(a: unknown, b: unknown): any {
-  if (isPandas(a) || isPandas(b)) return op("eq", a, b);
+  if (isPandas(a) || isPandas(b) || a instanceof Index || b instanceof Index) return op("eq", a, b);
   if (a instanceof ndarray || b instanceof ndarray) return op("eq", asOperand(a, b), asOperand(b, a));
   // An untyped operand may be a tensor (`x == [1, 2]`): PyTorch's elementwise comparison, a tensor.
   if (a instanceof Tensor || b instanceof Tensor) return op("eq", asOperand(a), asOperand(b));
@@ -795,7 +799,7 @@ export function pyeq(a: unknown, b: unknown): any {
 
 /** Python's `a != b` where a list, tuple or Size is compared: the negation of {@link pyeq}. */
 export function pyne(a: unknown, b: unknown): any {
-  if (isPandas(a) || isPandas(b)) return op("ne", a, b);
+  if (isPandas(a) || isPandas(b) || a instanceof Index || b instanceof Index) return op("ne", a, b);
   if (a instanceof ndarray || b instanceof ndarray) return op("ne", asOperand(a, b), asOperand(b, a));
   if (a instanceof Tensor || b instanceof Tensor) return op("ne", asOperand(a), asOperand(b));
   return !itemsEqual(a, b);
@@ -880,7 +884,8 @@ export function bound<T>(obj: T): T {
   return new Proxy(Object(obj) as object, {
     get(target, name) {
       const v = Reflect.get(target, name, target);
-      return typeof v === "function" ? v.bind(self) : v;
+      // It prints as Python's method (`<built-in method type of Tensor object at 0x...>`), not JavaScript's function.
+      return typeof v === "function" ? (typeof name === "string" ? asBoundMethod(v.bind(self), self, name) : v.bind(self)) : v;
     },
   }) as T;
 }

@@ -45,6 +45,7 @@ import { markDelNames } from "./del_name";
 import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
+import { rawStrings } from "./raw_strings";
 import { separateStatements } from "./statement_starts";
 import { bracketedOnLine, FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
@@ -313,6 +314,7 @@ const NDARRAY_FILE = /\/src\/tensor\/ndarray\.(d\.)?ts$/;
 /** pandas' Series, DataFrame and their indexers (src/pandas): typed "any", so that their operators and subscripts dispatch at run time (kernel/dynamic_ops.ts). */
 const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
 const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
+const PANDAS_INDEX_FILE = /\/src\/pandas\/index_\.(d\.)?ts$/;
 /** src/pandas's sources, whose constructors and functions read the floats written in their list and dict literals (`pd.Series([1.0, 2.0])` is float64). */
 const PANDAS_SOURCE = /\/src\/pandas\/\w+\.(d\.)?ts$/;
 /** Python's statistics module (src/statistics.ts), whose functions take lists whose floats they tell (`statistics.mean([1.0, 3.0])` is `2.0`). */
@@ -527,6 +529,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
     const file = sym?.declarations?.[0]?.getSourceFile().fileName;
     return !!file && PANDAS_CLASSES.has(sym!.name) && libraryFile(file, PANDAS_FILE);
+  };
+  /** pandas' Index (src/pandas/index_.ts): a frame's `columns` or `index`. */
+  const isPandasIndex = (node: ts.Node): boolean => {
+    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && sym!.name === "Index" && libraryFile(file, PANDAS_INDEX_FILE);
   };
   /** Whether `arg` is the subscript of a pandas object (`df.loc[mask, 'c']`), whose tuple items may be anything. */
   const pandasSubscript = (arg: ts.Node): boolean => {
@@ -2611,8 +2619,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
         else if (L === "tensor" && OPERAND.has(R)) plans.set(n, method(n.left, n.operatorToken, n.right, cmp[0], "tensor"));
         else if (R === "tensor" && SCALAR.has(L)) plans.set(n, reflected(n, cmp[1]));
         else if (untyped(L, R)) plans.set(n, dynamicOp(n, cmp[0]));
-        // pandas' `df.dtypes != 'object'`, `s == 'a'`: elementwise, a Series, whatever the other side is.
-        else if (allowDynamic && (isPandas(n.left) || isPandas(n.right))) plans.set(n, dynamicOp(n, cmp[0]));
+        // An untyped value beside a string (`df.columns != 'label'` of a frame a function was given, or a
+        // name the cell rebound to another type): pandas' elementwise answer at run time, a string's as JavaScript's.
+        else if (allowDynamic && (op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && ((L === "any" && R === "string") || (L === "string" && R === "any"))) plans.set(n, dynamicOp(n, cmp[0]));
+        // pandas' `df.dtypes != 'object'`, `s == 'a'`: elementwise, a Series, whatever the other side is; an
+        // Index's `train.columns != "label"` a bool array.
+        else if (allowDynamic && (isPandas(n.left) || isPandas(n.right) || isPandasIndex(n.left) || isPandasIndex(n.right))) plans.set(n, dynamicOp(n, cmp[0]));
         else if ((op === K.EqualsEqualsToken || op === K.ExclamationEqualsToken) && (isNpDtype(n.left) || isNpDtype(n.right))) {
           // NumPy's `a.dtype == np.float32`, `a.dtype == 'int64'`: the dtype's __eq__ (JavaScript compares identity).
           plans.set(n, sequenceEq(n, cmp[0] as "eq" | "ne", false));
@@ -3070,7 +3082,10 @@ function specLiteral(spec: string): string {
 
 /** The Python syntax a cell is marked with before compiling (prepareCellSource), as a Rewritten: completion and hover map the cursor through it. */
 function pythonSyntaxMarked(written: string): Rewritten {
-  const fd = floorMarked(written);
+  // `r"..."`: the prefix a space, backslashes doubled (kernel/raw_strings.ts).
+  const raw = rawStrings(written);
+  const rs = raw === null ? UNCHANGED(written) : inserted(raw.code, raw.inserts);
+  const fd = floorMarked(rs.code);
   // `**` of a call argument is `$=` (kernel/keyword_unpacking.ts), a `None` default `null`
   // (kernel/none_default.ts), `del x` `x=void 0` (kernel/del_name.ts), `extends object` blanks (kernel/object_base.ts): same width, nothing to map.
   const code = markObjectBase(markKeywordUnpacking(fd.code));
@@ -3080,8 +3095,8 @@ function pythonSyntaxMarked(written: string): Rewritten {
   const mm = matmulMarked(sl.code);
   return {
     code: markDelNames(markNoneDefaults(mm.code)),
-    mapBack: (offset) => fd.mapBack(fs.mapBack(sl.mapBack(mm.mapBack(offset)))),
-    mapForward: (offset) => mm.mapForward(sl.mapForward(fs.mapForward(fd.mapForward(offset)))),
+    mapBack: (offset) => rs.mapBack(fd.mapBack(fs.mapBack(sl.mapBack(mm.mapBack(offset))))),
+    mapForward: (offset) => mm.mapForward(sl.mapForward(fs.mapForward(fd.mapForward(rs.mapForward(offset))))),
   };
 }
 
@@ -3681,7 +3696,8 @@ function isModule(t: typeof ts, checker: ts.TypeChecker, node: ts.Node): boolean
  *   (`train_loader = DeviceDataLoader(train_loader, device)` in Zero to GANs), a declaration would read
  *   its own uninitialised binding: the value is assigned `as any` and the name keeps its type. Not
  *   where the cell reads the name before that statement (outside a function), which a declaration would
- *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is.
+ *   make an error; there, and inside functions, a module is assigned `as any` as an attribute is; inside
+ *   a loop or branch of the cell, where no declaration can go, any value is assigned `as any`.
  * - a name this cell declared with an untyped `let`, rebound to another type (predict.py's
  *   `img = Image.open(path)` then `img = data_transform(img)`, a PIL image then a tensor): the
  *   declaration is typed `any`, as a Python name holds whatever it was given last; a name of an
@@ -3711,6 +3727,11 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
     if (readEarlier) return null;
     look(value.end)(value);
     return readEarlier ? "any" : "let";
+  };
+  /** Whether `name` is a variable an earlier cell declared. */
+  const earlierCellName = (name: ts.Identifier): boolean => {
+    const declarations = checker.getSymbolAtLocation(name)?.declarations;
+    return !!declarations?.length && declarations.every((d) => d.getSourceFile() !== sf && t.isVariableDeclaration(d));
   };
   /** This cell's untyped `let` of `name` (`let img = to_pil_image(x)`), which Python's `img = transform(img)` rebinds to another type. */
   const untypedLet = (name: ts.Identifier): ts.VariableDeclaration | null => {
@@ -3745,6 +3766,10 @@ export function pythonRebindings(t: typeof ts, code: string, { checker, sourceFi
         widen(local);
       } else if (rebound === "let") {
         inserts.push({ at: left.getStart(sf) - offset, text: "let " });
+      } else if (rebound === null && t.isIdentifier(left) && t.isExpressionStatement(stmt) && stmt.parent !== sf && earlierCellName(left)) {
+        // Inside a loop or branch (kanncaa1's `test = Variable(images.view(-1, 28*28))` in the training loop,
+        // `test` an earlier cell's TensorDataset): no declaration can go there; the name holds the new value `as any`.
+        inserts.push({ at: n.right.getStart(sf) - offset, text: "(" }, { at: n.right.end - offset, text: ") as any" });
       } else if (rebound === "any") {
         // Zero to GANs' `train_loader = DeviceDataLoader(train_loader, device)`: a declaration would read
         // the new, not yet initialised binding; the name keeps its type and holds the new value.

@@ -443,3 +443,16 @@ describe("str() of a NumPy array (what x.numpy() gives) is its str, as print wri
     }
   });
 });
+
+describe("a method read as a value prints as Python's (src/bound_method.ts)", () => {
+  const { methodRepr } = require("../src/bound_method") as typeof import("../src/bound_method");
+  test("a tensor's C method is a built-in method of the Tensor object (kanncaa1's `format(tensor.type)`)", () => {
+    expect(methodRepr(torch.ones(2), "type")).toMatch(/^<built-in method type of Tensor object at 0x[0-9a-f]{12}>$/);
+    expect(methodRepr(torch.ones(2).numpy(), "reshape")).toMatch(/^<built-in method reshape of numpy\.ndarray object at 0x[0-9a-f]{12}>$/);
+    expect(methodRepr([], "append")).toMatch(/^<built-in method append of list object at 0x[0-9a-f]{12}>$/);
+  });
+  test("a Python-level method is a bound method of its defining class, with the object's repr", () => {
+    expect(methodRepr(torch.ones(2), "backward")).toBe("<bound method Tensor.backward of tensor([1., 1.])>");
+    expect(methodRepr(new torch.nn.Linear(1, 1), "parameters")).toBe("<bound method Module.parameters of Linear(in_features=1, out_features=1, bias=True)>");
+  });
+});

@@ -89,7 +89,8 @@ function doc(v: unknown, seen: Set<unknown>, cell: boolean, dicts = false): Pret
   const cls = pyClassQualname(v);
   if (cls !== null) return cell ? cls : `<class '${cls}'>`;
   // A callable object that prints itself (a Module) is an item as any object is.
-  if (typeof v !== "object" && !(typeof v === "function" && typeof (v as { [CUSTOM]?: unknown })[CUSTOM] === "function")) return null;
+  // A method read off its object (src/bound_method.ts) prints as Python's.
+  if (typeof v !== "object" && !(typeof v === "function" && (typeof (v as { [CUSTOM]?: unknown })[CUSTOM] === "function" || pyReprOf(v) !== null))) return null;
   // An object Python prints by identity (`<zip at 0x...>` as a cell's value, `<zip object at 0x...>` printed).
   const identity = cell ? ipythonReprOf(v) : dicts ? pyReprOf(v) : null;
   if (identity !== null) return identity;

@@ -3,7 +3,7 @@
  * (`0, 1, ..., n-1`, what a frame gets unless told otherwise) keeps its start and step; any other
  * index holds its labels (Int64Index, Float64Index, or Index of objects, as pandas 1.5 names them).
  */
-import { KeyError, NotImplementedError } from "../errors";
+import { KeyError, NotImplementedError, ValueError } from "../errors";
 import { ndarray } from "../tensor/ndarray";
 import { fixedWidth, floatRepr, formatValues, isMissing, Kind, pprint, Scalar } from "./format";
 import { floatWritten, PdDtype, toArray } from "./dtype";
@@ -61,6 +61,26 @@ export class Index {
   }
   [Symbol.iterator](): Iterator<Scalar> {
     return this._values[Symbol.iterator]();
+  }
+
+  /**
+   * Python's `index == other` / `index != other`, as pandas compares: a bool array, label by label, against
+   * one value (`train.columns != "label"`, the mask of a frame's feature columns) or a list, array or Index
+   * of the same length (pandas' ValueError otherwise).
+   */
+  __eq__(other: unknown): ndarray {
+    return this._compare(other, false);
+  }
+  __ne__(other: unknown): ndarray {
+    return this._compare(other, true);
+  }
+  private _compare(other: unknown, negate: boolean): ndarray {
+    const others = other instanceof Index ? other._values : other instanceof ndarray && other.ndim > 0 ? (other.tolist() as Scalar[]) : Array.isArray(other) ? (other as Scalar[]) : null;
+    // pandas' messages: an Index or array of another length, and a list (NumPy's shape check).
+    if (others !== null && others.length !== this._values.length) {
+      throw new ValueError(Array.isArray(other) ? `('Shapes must match', (${this._values.length},), (${others.length},))` : "Lengths must match to compare");
+    }
+    return toArray(this._values.map((v, i) => (v === (others === null ? other : others[i])) !== negate), "bool") as ndarray;
   }
 
   /** Python's `x in index`. */

@@ -68,3 +68,16 @@ describe("a frame with a string column: values is an array of dtype object (src/
     expect(() => new DataFrame({ a: [null, "x"] }).values.astype("float32")).toThrow("float() argument must be a string or a real number, not 'NoneType'");
   });
 });
+
+describe("an Index compared with a label is a bool array, as pandas' (kanncaa1's `train.columns != \"label\"`)", () => {
+  const df = new DataFrame({ label: [1, 2], pixel0: [0, 3], pixel1: [5, 6] });
+  test("against one label, and against a list of the same length", () => {
+    expect(df.columns.__ne__("label").tolist()).toEqual([false, true, true]);
+    expect(df.columns.__eq__("label").tolist()).toEqual([true, false, false]);
+    expect(df.columns.__eq__(["label", "x", "pixel1"]).tolist()).toEqual([true, false, true]);
+  });
+  test("another length is pandas' ValueError", () => {
+    expect(() => df.columns.__eq__(["label"])).toThrow(new ValueError("('Shapes must match', (3,), (1,))"));
+    expect(() => df.columns.__eq__(df.index)).toThrow(new ValueError("Lengths must match to compare"));
+  });
+});

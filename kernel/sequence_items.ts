@@ -10,6 +10,7 @@
 import { IndexError, TypeError } from "../src/errors";
 import { pyIsTuple } from "../src/pyrepr";
 import { Size } from "../src/tensor/size";
+import { SEQUENCE_GLOBAL } from "./sequence_index";
 
 type Indexed = ArrayLike<unknown> | string;
 
@@ -50,3 +51,6 @@ export function item<T>(seq: ArrayLike<T>, i: number): T;
 export function item(seq: Indexed, i: number): unknown {
   return seq[pos(seq, i)];
 }
+
+// How cells reach this module (kernel/sequence_index.ts SEQUENCE_REF).
+(globalThis as Record<string, unknown>)[SEQUENCE_GLOBAL] = { item, pos };

@@ -61,6 +61,8 @@ export function sequenceIndex(c: SequenceContext, n: ts.ElementAccessExpression)
   const K = t.SyntaxKind;
   const index = strip(t, n.argumentExpression);
   if (c.kindOf(index) !== "number" || !isSequence(c, n.expression)) return null;
+  // `l[i, j]` (Python's tuple index, its TypeError on a list): JavaScript's comma stays as written.
+  if (t.isBinaryExpression(index) && index.operatorToken.kind === K.CommaToken) return null;
   // An earlier pass's position (`l[S.pos(l, k, true)]`), as the next pass checks it again.
   if (t.isCallExpression(index) && index.getText(c.sf).startsWith(SEQUENCE_REF)) return null;
   if (t.isPrefixUnaryExpression(index) && index.operator === K.MinusToken && t.isNumericLiteral(index.operand)) return null;
@@ -140,16 +142,19 @@ function inRange(c: SequenceContext, seq: ts.Node, index: ts.Node): boolean {
   const decl = checker.getSymbolAtLocation(index)?.valueDeclaration;
   if (!decl) return false;
   const seqText = strip(t, seq).getText(c.sf);
+  // The loop's `a` is the receiver's: the same text, its first name the same variable (not one shadowing it).
+  const root = rootSymbol(c, seq);
+  const same = (e: ts.Node): boolean => strip(t, e).getText(c.sf) === seqText && rootSymbol(c, e) === root;
   let loop: ts.ForStatement | ts.ForOfStatement | undefined;
   if (t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent)) {
     const owner = decl.parent.parent;
-    if (t.isForStatement(owner) && countsUpTo(c, owner, decl, seqText)) loop = owner;
-    if (t.isForOfStatement(owner) && t.isIdentifier(decl.name) && rangeOver(c, owner.expression, seqText)) loop = owner;
+    if (t.isForStatement(owner) && countsUpTo(c, owner, decl, same)) loop = owner;
+    if (t.isForOfStatement(owner) && t.isIdentifier(decl.name) && rangeOver(c, owner.expression, same)) loop = owner;
   } else if (t.isBindingElement(decl) && t.isArrayBindingPattern(decl.parent) && decl.parent.elements[0] === decl) {
     // `for (const [i, x] of enumerate(a))`
     const d = decl.parent.parent;
     const owner = t.isVariableDeclaration(d) && t.isVariableDeclarationList(d.parent) ? d.parent.parent : undefined;
-    if (owner && t.isForOfStatement(owner) && enumerateOver(c, owner.expression, seqText)) loop = owner;
+    if (owner && t.isForOfStatement(owner) && enumerateOver(c, owner.expression, same)) loop = owner;
   }
   if (!loop || index.pos < loop.statement.pos || index.end > loop.statement.end) return false;
   const sym = checker.getSymbolAtLocation(index);
@@ -157,14 +162,14 @@ function inRange(c: SequenceContext, seq: ts.Node, index: ts.Node): boolean {
 }
 
 /** `for (let i = 0; i < a.length; i++)` (or `i < len(a)`, `++i`, `i += 1`) from a non-negative literal. */
-function countsUpTo(c: SequenceContext, loop: ts.ForStatement, decl: ts.VariableDeclaration, seqText: string): boolean {
+function countsUpTo(c: SequenceContext, loop: ts.ForStatement, decl: ts.VariableDeclaration, same: (e: ts.Node) => boolean): boolean {
   const { t } = c;
   const K = t.SyntaxKind;
   if (!t.isIdentifier(decl.name) || !decl.initializer || !t.isNumericLiteral(decl.initializer) || !/^\d+$/.test(decl.initializer.text)) return false;
   const name = decl.name.text;
   const cond = loop.condition && strip(t, loop.condition);
   if (!cond || !t.isBinaryExpression(cond) || cond.operatorToken.kind !== K.LessThanToken || !isName(t, cond.left, name)) return false;
-  if (!lengthOf(c, cond.right, seqText)) return false;
+  if (!lengthOf(c, cond.right, same)) return false;
   const inc = loop.incrementor && strip(t, loop.incrementor);
   if (!inc) return false;
   if ((t.isPostfixUnaryExpression(inc) || t.isPrefixUnaryExpression(inc)) && inc.operator === K.PlusPlusToken) return isName(t, inc.operand, name);
@@ -172,28 +177,36 @@ function countsUpTo(c: SequenceContext, loop: ts.ForStatement, decl: ts.Variable
 }
 
 /** `a.length` or `len(a)` of the receiver's text. */
-function lengthOf(c: SequenceContext, e: ts.Node, seqText: string): boolean {
+function lengthOf(c: SequenceContext, e: ts.Node, same: (e: ts.Node) => boolean): boolean {
   const { t } = c;
   const n = strip(t, e);
-  if (t.isPropertyAccessExpression(n)) return n.name.text === "length" && strip(t, n.expression).getText(c.sf) === seqText;
-  return t.isCallExpression(n) && isName(t, n.expression, "len") && n.arguments.length === 1 && strip(t, n.arguments[0]).getText(c.sf) === seqText;
+  if (t.isPropertyAccessExpression(n)) return n.name.text === "length" && same(n.expression);
+  return t.isCallExpression(n) && isName(t, n.expression, "len") && n.arguments.length === 1 && same(n.arguments[0]);
 }
 
 /** `range(len(a))`, `range(a.length)`, `range(0, len(a))`. */
-function rangeOver(c: SequenceContext, e: ts.Node, seqText: string): boolean {
+function rangeOver(c: SequenceContext, e: ts.Node, same: (e: ts.Node) => boolean): boolean {
   const { t } = c;
   const n = strip(t, e);
   if (!t.isCallExpression(n) || !isName(t, n.expression, "range")) return false;
   const args = n.arguments;
-  if (args.length === 1) return lengthOf(c, args[0], seqText);
-  return args.length === 2 && t.isNumericLiteral(args[0]) && /^\d+$/.test(args[0].text) && lengthOf(c, args[1], seqText);
+  if (args.length === 1) return lengthOf(c, args[0], same);
+  return args.length === 2 && t.isNumericLiteral(args[0]) && /^\d+$/.test(args[0].text) && lengthOf(c, args[1], same);
 }
 
 /** `enumerate(a)` of the receiver's text. */
-function enumerateOver(c: SequenceContext, e: ts.Node, seqText: string): boolean {
+function enumerateOver(c: SequenceContext, e: ts.Node, same: (e: ts.Node) => boolean): boolean {
   const { t } = c;
   const n = strip(t, e);
-  return t.isCallExpression(n) && isName(t, n.expression, "enumerate") && n.arguments.length === 1 && strip(t, n.arguments[0]).getText(c.sf) === seqText;
+  return t.isCallExpression(n) && isName(t, n.expression, "enumerate") && n.arguments.length === 1 && same(n.arguments[0]);
+}
+
+/** The variable an expression's leftmost name is (`a` of `this.a`: none, `this` is the same in a loop). */
+function rootSymbol(c: SequenceContext, e: ts.Node): ts.Symbol | undefined {
+  const { t } = c;
+  let n = strip(c.t, e);
+  while (t.isPropertyAccessExpression(n) || t.isElementAccessExpression(n)) n = strip(t, n.expression);
+  return t.isIdentifier(n) ? c.checker.getSymbolAtLocation(n) : undefined;
 }
 
 function isName(t: typeof ts, e: ts.Node, name: string): boolean {

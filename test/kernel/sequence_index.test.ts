@@ -50,12 +50,14 @@ describe("which index the rewrite makes Python's", () => {
     "if (l[k] === undefined) print('none')",
     "const x = l[k] ?? 0",
     "print(rec[key], o[k], t[k])",
+    "const pairs = [[1, 2]]; const i = 0; const j = 1; print(pairs[i, j])",
   ])("%s stays as written", (code) => expect(rw(code)).not.toContain(S));
 
-  test("a loop whose body writes its index or shortens the list pays the check", () => {
+  test("a loop whose body writes its index or shortens the list, or that bounds another list, pays the check", () => {
     expect(rw("for (let i = 0; i < l.length; i++) { print(l[i]); i++ }")).toContain(`${S}.item(l, i)`);
     expect(rw("for (let i = 0; i < l.length; i++) { l.pop(); print(l[i]) }")).toContain(`${S}.item(l, i)`);
     expect(rw("const m = [1]; for (let i = 0; i < l.length; i++) print(m[i])")).toContain(`${S}.item(m, i)`);
+    expect(rw("for (let i = 0; i < l.length; i++) { const l = [1]; print(l[i]) }")).toContain(`${S}.item(l, i)`);
   });
 });
 

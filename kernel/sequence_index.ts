@@ -9,8 +9,8 @@
  *   l[k]                  ->  S.item(l, k)                (a read)
  *   l[k] = v, l[k] += v   ->  l[S.pos(l, k, true)] = v    (a store: the receiver stays assignable, read twice)
  *
- * Left as JavaScript's: a non-negative literal read (`pair[0]`, `x.shape[1]`: no helper call for the
- * commonest index; a tuple's is checked by the compiler), a negative literal (`l[-1]`, the dialect's
+ * Left as JavaScript's: a non-negative literal read (`pair[0]`, `x.shape[1]`, `xs[0] += 1`: no helper call
+ * for the commonest index; a tuple's is checked by the compiler; `l[5] = 9` is checked, it grew the list), a negative literal (`l[-1]`, the dialect's
  * `.at(-1)` already), a read the cell tests as JavaScript does (`arr[i] === undefined`, `arr[i] ?? 0`,
  * `if (!arr[i])`: kept, as a dict's missing key is there), a store into a receiver that calls something
  * (`f()[i] = v`, not read twice), and an index that is provably in range: the `i` of
@@ -70,7 +70,11 @@ export function sequenceIndex(c: SequenceContext, n: ts.ElementAccessExpression)
   if (t.isDeleteExpression(parent)) return null;
   const store =
     c.assignedTo(n) || ((t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) && (parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken));
-  if (!store && (t.isNumericLiteral(index) || c.jsMissingTest(n))) return null;
+  // Python's `l[k] += 1` and `l[k]++` read first: a missing item is `list index out of range`, as for a read.
+  const readsFirst = (t.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind !== K.EqualsToken) || !c.assignedTo(n);
+  // A literal's read (`xs[0] += 1` too) stays; its plain store past the end would grow the list with holes.
+  if (readsFirst && t.isNumericLiteral(index)) return null;
+  if (!store && c.jsMissingTest(n)) return null;
   if (inRange(c, n.expression, index)) return null;
   const text = c.sf.text;
   const open = text.indexOf("[", n.expression.end);
@@ -86,8 +90,8 @@ export function sequenceIndex(c: SequenceContext, n: ts.ElementAccessExpression)
     };
   }
   if (!stable(t, n.expression)) return null;
-  // Python's `l[k] += 1` and `l[k]++` read first: a missing item is `list index out of range`, as for a read.
-  const readsFirst = (t.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind !== K.EqualsToken) || !c.assignedTo(n);
+  // `hist[i] += loss` on untyped items (`Array(n).fill(0)`): the dialect's run-time compound, whose getitem and setitem index as Python's.
+  if (t.isBinaryExpression(parent) && parent.left === n && parent.operatorToken.kind !== K.EqualsToken && c.kindOf(n) === "any") return null;
   return () => {
     c.emit(n.expression);
     c.gap(n.expression.end, open, open + 1, argStart, `[${SEQUENCE_REF}.pos(`);

@@ -22,6 +22,7 @@ import { pyFloat } from "../src/testing/pyrepr";
 import { Dataset, isDatasetLike } from "../src/utils/data/dataset";
 import * as T from "../src/torch";
 import * as pydict from "../src/pydict";
+import { item, pos } from "./sequence_items";
 import * as pylist from "../src/pylist";
 import * as pystr from "../src/pystr";
 import * as pynumber from "../src/pynumber";
@@ -921,8 +922,13 @@ export function getitem(obj: any, key: any, jsMissing = false): any {
   if (isPandas(obj) || obj instanceof ILoc || obj instanceof Loc || obj instanceof GroupBy) return obj.__getitem__(key instanceof Range ? [...key] : key);
   if (!(obj instanceof Tensor)) {
     if (key instanceof Tensor && (Array.isArray(obj) || typeof obj === "string")) key = index(key);
-    // Python's negative index on a list, a torch.Size or a string (JavaScript's reads undefined).
-    if (countsFromEnd(obj, key, true)) return (obj as { at(i: number): unknown }).at(key);
+    // Python's index of a list, a torch.Size, a string or a typed array (kernel/sequence_items.ts): negative
+    // from the end, IndexError past either end, where JavaScript reads undefined; a read the cell tests as
+    // JavaScript does (`xs[i] ?? 0`) only counts from the end.
+    if (typeof key === "number" && (Array.isArray(obj) || ArrayBuffer.isView(obj) || typeof obj === "string")) {
+      if (!jsMissing) return item(obj as ArrayLike<unknown>, key);
+      if (key < 0) return (obj as { at(i: number): unknown }).at(key);
+    }
     // The dialect's slice of a list or a string (`xs[":3"]`, `` s[`${i}:`] ``): Python's slice, a new list or string.
     if ((Array.isArray(obj) || typeof obj === "string") && typeof key === "string" && !(key in Object(obj))) return sliceSequence(obj, key);
     // A data set reached untyped (`valid_data[0]` of a random_split Subset): its getitem, as typed.
@@ -974,11 +980,9 @@ export function setitem(obj: any, key: any, value: any): any {
     else obj.setitem(key === null ? "None" : key, value);
   } else if (obj instanceof Map || (isDict(obj) && Array.isArray(key))) {
     pydict.dict_setitem(obj, key, value);
-  } else if (countsFromEnd(obj, key)) {
-    // Python's negative index on a list: counted from the end; past the start is Python's IndexError.
-    const at = (obj as ArrayLike<unknown>).length + key;
-    if (at < 0) throw new IndexError("list assignment index out of range");
-    (obj as unknown[])[at] = value;
+  } else if (typeof key === "number" && (Array.isArray(obj) || ArrayBuffer.isView(obj))) {
+    // Python's store into a list: a negative index counts from the end, one past either end is IndexError.
+    (obj as unknown[])[pos(obj as ArrayLike<unknown>, key, true)] = value;
   } else {
     // Python's dict keyed by ints (`counts[label] = ...` on `{}`): it prints {0: 3}, not {'0': 3}.
     if (typeof key === "number" && Number.isInteger(key) && isDict(obj)) asPyIntKeyed(obj);
@@ -987,7 +991,3 @@ export function setitem(obj: any, key: any, value: any): any {
   return value;
 }
 
-/** A negative whole-number key on an array or a typed array (or, read, a string): Python's index from the end. */
-function countsFromEnd(obj: any, key: any, strings = false): boolean {
-  return typeof key === "number" && key < 0 && Number.isInteger(key) && (Array.isArray(obj) || ArrayBuffer.isView(obj) || (strings && typeof obj === "string"));
-}

@@ -46,6 +46,7 @@ import { blockVarDeclarations } from "./block_names";
 import { MATMUL_MARK, markAfter, matmulPositions } from "./matmul_operator";
 import { sliceInserts } from "./python_slices";
 import { rawStrings } from "./raw_strings";
+import { sequenceIndex, type SequenceContext } from "./sequence_index";
 import { separateStatements } from "./statement_starts";
 import { bracketedOnLine, FLOOR_MARK, floorDivisionCandidates, floorOperatorText, markAfterFloor } from "./floor_division";
 import { onWatchHost, packageRoot, tslabTypeScript } from "./resolve";
@@ -634,6 +635,10 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       pos = c.end;
     });
     out.copy(pos, n.end);
+  };
+  const sequenceContext: SequenceContext = {
+    t, checker, sf, kindOf, assignedTo: (n) => assignedTo(n), jsMissingTest: (n) => jsMissingTest(n), emit, insert: (s) => out.insert(s),
+    gap: (from, tokStart, tokEnd, to, replacement) => gap(from, tokStart, tokEnd, to, replacement),
   };
   const receiver = (n: ts.Node): void => {
     if (simple(n)) return emit(n);
@@ -2720,6 +2725,12 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       return;
     }
     if (t.isElementAccessExpression(n) && !n.questionDotToken) {
+      // `l[k]`, `s[i - 1]`, `l[k] = v` on a list, tuple or string: Python's index (kernel/sequence_index.ts).
+      const sequence = sequenceIndex(sequenceContext, n);
+      if (sequence) {
+        plans.set(n, { result: kindOf(n), emit: sequence });
+        return;
+      }
       const parent = n.parent;
       const written =
         (t.isPrefixUnaryExpression(parent) || t.isPostfixUnaryExpression(parent)) && (parent.operator === K.PlusPlusToken || parent.operator === K.MinusMinusToken);

@@ -10,6 +10,7 @@ import { attribute as liveAttribute, attributeOf as liveAttributeOf, callable as
 import { mayDefaultToClass } from "../../kernel/class_default";
 import { mayCallInstances } from "../../kernel/call_dunder";
 import { DYNAMIC_REF, FLOATS_REF, iterableClasses, lateBoundNames, mayUseDialect, onDialectRound, prepareCellSource, TORCH_REF, tupleSamples, unescapeExportList, withNotebookDialect } from "../../kernel/rewrite";
+import { SEQUENCE_REF } from "../../kernel/sequence_index";
 import { torch } from "../../src";
 import * as fs from "fs";
 import * as path from "path";
@@ -122,7 +123,9 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
     expect(rw("a[`${n}, :${a[0]}`] = 1;")).toBe(`a.setitem(\`\${n}, :\${${D}.index(a.get(0))}\`, 1);`);
     expect(rw("a[`:${anyv}`]")).toBe(`a.index(\`:\${${D}.index(anyv)}\`)`);
     // A template that is not a tensor's index keeps the f-string field.
-    expect(rw("xs[`${a.sum()}`.length]; `:${a.sum()}`")).toBe("xs[`${(a.sum()).__format__()}`.length]; `:${(a.sum()).__format__()}`");
+    const lengthIndex = rw("xs[`${a.sum()}`.length]; `:${a.sum()}`");
+    expect(lengthIndex).toContain("(xs, `${(a.sum()).__format__()}`.length)");
+    expect(lengthIndex.endsWith("; `:${(a.sum()).__format__()}`")).toBe(true);
     // ... and so does an untyped receiver's (a dict keyed by an f-string).
     expect(rw("anyv[`${a.sum()}_loss`]")).toContain("`${(a.sum()).__format__()}_loss`");
   });
@@ -363,7 +366,7 @@ describe("the notebook dialect rewrites Tensor-typed expressions only", () => {
       "const q = 1 + 2 * n - xs[0] * 3;",
       "const t = s + a;  // a string plus a tensor is string concatenation in JS",
       `console.log("loss: " + a, \`\${s}\`);`,
-      "xs[1] = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
+      "const sq = xs[0] ** 2; let k = 0; k += 1; k = -k; const same = a === b;",
       "for (let i = 0; i < xs.length; i++) { xs[i] *= 2; }",
       "const arr = [a, b]; arr[0];",
     ].join("\n");
@@ -855,8 +858,8 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
   test("Python's negative index on arrays, Sizes, strings and typed arrays reads and writes from the end", () => {
     expect(rw("xs[-1]; s[-2]; a.shape[-1]")).toBe("xs.at(-1)!; s.at(-2)!; a.shape.at(-1)!");
     expect(rw("xs[-1] = 7;")).toBe(`${D}.setitem(xs, -1, 7);`);
-    // Not a negative literal, a tensor (its own index), a record keyed by numbers: as before.
-    expect(rw("xs[n - 3]; xs[-0]; xs[-1.5]; a[-1]")).toBe("xs[n - 3]; xs[-0]; xs[-1.5]; a.get(-1)");
+    // A computed index is Python's too (kernel/sequence_index.ts); a tensor (its own index), a record keyed by numbers: as before.
+    expect(rw("xs[n - 3]; xs[-0]; xs[-1.5]; a[-1]")).toBe(`${SEQUENCE_REF}.item(xs, n - 3); xs[-0]; xs[-1.5]; a.get(-1)`);
     const r = (conv as Converter).convert(prev, "const rec: Record<number, string> = {[-1]: 'neg'};\nconst got = rec[-1];\nconst last: number = xs[-1] + a.shape[-1];");
     expect(r.diagnostics).toEqual([]);
     // A record keyed by numbers is Python's dict: its item, a missing key Python's KeyError.
@@ -865,7 +868,9 @@ describe("operators on operands typed `any` (an untyped `forward(x)`) are decide
 
   test("Python's `lst[t]` with a tensor index reads t.__index__() (Loeber's `n_class_correct[label] += 1`, `class_names[x]`)", () => {
     // TypeScript refused the tensor as an index ("Type 'Tensor' cannot be used as an index type").
-    expect(rw("xs[a[0]]; s[a[1]]; xs[a[0]] += 1;")).toBe(`xs[${D}.index(a.get(0))]; s[${D}.index(a.get(1))]; xs[${D}.index(a.get(0))] += 1;`);
+    // Then counted from the end when negative, past either end Python's IndexError (kernel/sequence_index.ts).
+    const S = SEQUENCE_REF;
+    expect(rw("xs[a[0]]; s[a[1]]; xs[a[0]] += 1;")).toBe(`${S}.item(xs, ${D}.index(a.get(0))); ${S}.item(s, ${D}.index(a.get(1))); xs[${S}.pos(xs, ${D}.index(a.get(0)))] += 1;`);
     expect((conv as Converter).convert(prev, "const counts = [0, 0, 0];\ncounts[a[0]] += 1;\nconst chosen: string = s[a[1]];").diagnostics).toEqual([]);
   });
 

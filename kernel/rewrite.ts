@@ -636,6 +636,8 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     });
     out.copy(pos, n.end);
   };
+  /** The element accesses planned as Python's index (kernel/sequence_index.ts): a float list's item keeps its float mark through them (floatIndex). */
+  const sequencePlans = new Set<ts.Node>();
   const sequenceContext: SequenceContext = {
     t, checker, sf, kindOf, assignedTo: (n) => assignedTo(n), jsMissingTest: (n) => jsMissingTest(n), emit, insert: (s) => out.insert(s),
     gap: (from, tokStart, tokEnd, to, replacement) => gap(from, tokStart, tokEnd, to, replacement),
@@ -1357,7 +1359,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     // `accs[-1]` (an earlier pass made it `accs.at(-1)`) of an untyped list too: attr_float counts a negative index from the end.
     const at = t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "at" && !n.questionDotToken && n.arguments.length === 1 && negativeLiteral(n.arguments[0]);
     const read =
-      t.isElementAccessExpression(n) && !plans.has(n) && !n.questionDotToken && (t.isNumericLiteral(n.argumentExpression) || t.isIdentifier(n.argumentExpression)) ? { list: n.expression, at: n.argumentExpression } :
+      t.isElementAccessExpression(n) && (!plans.has(n) || sequencePlans.has(n)) && !n.questionDotToken && (t.isNumericLiteral(n.argumentExpression) || t.isIdentifier(n.argumentExpression)) ? { list: n.expression, at: n.argumentExpression } :
       at ? { list: ((n as ts.CallExpression).expression as ts.PropertyAccessExpression).expression, at: (n as ts.CallExpression).arguments[0] } :
       null;
     if (read === null || !t.isIdentifier(read.list)) return null;
@@ -2729,6 +2731,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
       const sequence = sequenceIndex(sequenceContext, n);
       if (sequence) {
         plans.set(n, { result: kindOf(n), emit: sequence });
+        sequencePlans.add(n);
         return;
       }
       const parent = n.parent;

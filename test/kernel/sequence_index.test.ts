@@ -9,7 +9,7 @@
  */
 import type { Converter } from "tslab/dist/converter";
 import { installTorchlabResolution } from "../../kernel/resolve";
-import { withNotebookDialect } from "../../kernel/rewrite";
+import { DYNAMIC_REF, withNotebookDialect } from "../../kernel/rewrite";
 import { SEQUENCE_REF } from "../../kernel/sequence_index";
 import { testCases } from "../api/_case_cells";
 
@@ -33,7 +33,8 @@ const rw = (src: string): string => conv.rewrite(prev, src).code;
 
 describe("which index the rewrite makes Python's", () => {
   test.each([
-    ["print(l[k])", `print(${S}.item(l, k))`],
+    // A list of numbers' item keeps its float mark (`sorted([3.0, 1.0])[i]` prints 1.0): attr_float around the checked read.
+    ["print(l[k])", `print(${DYNAMIC_REF}.attr_float(l, k, ${S}.item(l, k)))`],
     ["print(s[k - 1])", `print(${S}.item(s, k - 1))`],
     ["l[k] = 5", `l[${S}.pos(l, k, true)] = 5`],
     ["l[5] = 5", `l[${S}.pos(l, 5, true)] = 5`],

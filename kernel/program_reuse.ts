@@ -1,23 +1,19 @@
 /**
  * What each new program of a cell can take from the last one (issue 12's per-cell cost).
  *
- * tslab rewrites its two files, the cell (`__tslab__.ts`) and the declarations of the cells before it
- * (`__prev__.d.ts`), on every conversion, and the notebook dialect converts several versions of a cell
- * (kernel/rewrite.ts): each a program of its own. Two things made most of those programs cost more
- * than their type checker:
+ * The notebook dialect converts several versions of a cell (kernel/rewrite.ts), each a program of its
+ * own. TypeScript reuses the last program's structure only while each changed file imports the same
+ * module names, occurrence by occurrence. The dialect's rewrites reference its run-time helpers
+ * (`require("torchlab/dist/kernel/dynamic_ops") as typeof import(...)`), so nearly every version of a
+ * cell imported a different list, and the program walked all ~600 files again (module and
+ * type-reference resolution, library references: ~75 ms of CPU a program, against ~10 reused). tslab's
+ * files are therefore given their distinct names, the dialect's modules first: the same list for every
+ * version of a cell that imports the same modules of its own. The module names a cell resolves are the
+ * same (each distinct name is resolved once either way); the dialect's modules are always in the
+ * program, which changes nothing a cell sees (they declare no globals).
  *
- * - The watch program parses both files anew whenever tslab says they changed, which it says every
- *   time, so the declarations of every earlier cell (the prelude's included) were parsed and bound
- *   again for each version of a cell. A file whose text is the last program's is that program's file.
- * - TypeScript reuses the last program's structure only while each changed file imports the same
- *   module names, occurrence by occurrence. The dialect's rewrites reference its run-time helpers
- *   (`require("torchlab/dist/kernel/dynamic_ops") as typeof import(...)`), so nearly every version
- *   of a cell imported a different list, and the program walked all ~600 files again (module and
- *   type-reference resolution, library references: ~75 ms of CPU a program, against ~10 reused).
- *   A cell's import list is therefore given as its distinct names, the dialect's modules first: the
- *   same list for every version of a cell that imports the same modules of its own. The module names a cell
- *   resolves are the same (each distinct name is resolved once either way); the dialect's modules
- *   are always in the program, which changes nothing a cell sees (they declare no globals).
+ * Taking the last program's declarations file where its text is unchanged (no parse, no bind) made
+ * names of earlier cells unknown in later ones (test/kernel/rewrite_dialect.test.ts): not done.
  */
 import type * as ts from "typescript";
 
@@ -30,7 +26,7 @@ export const DIALECT_MODULES: readonly string[] = [
   "torchlab/dist/kernel/live_globals",
 ];
 
-/** tslab's files, which it says changed on every conversion (tslab/dist/converter.js, updateContent). */
+/** tslab's files, the cell and the declarations of the cells before it, which it rewrites on every conversion (tslab/dist/converter.js). */
 const TSLAB_FILE = /(^|\/)(__tslab__\.ts|__prev__\.d\.ts)$/;
 
 type Mutable = { imports?: readonly ts.StringLiteralLike[]; moduleAugmentations?: readonly ts.Node[]; ambientModuleNames?: readonly string[] };
@@ -104,22 +100,18 @@ function listImports(t: typeof ts, file: ts.SourceFile, options: ts.CompilerOpti
 }
 
 /**
- * `host` (the compiler host tslab's watch program gives createProgram) such that tslab's files take
- * the last program's (`old`) file where their text is the same, and a new one gets its import
- * lists from listImports.
+ * `host` (the compiler host tslab's watch program gives createProgram) such that tslab's files, parsed
+ * anew, get their import lists from listImports.
  */
-export function reusingHost(t: typeof ts, host: ts.CompilerHost, old: ts.Program | undefined, options: ts.CompilerOptions): ts.CompilerHost {
-  const take = (fileName: string, made: () => ts.SourceFile | undefined, createNew: boolean | undefined): ts.SourceFile | undefined => {
-    if (!TSLAB_FILE.test(fileName)) return made();
-    const previous = createNew ? undefined : old?.getSourceFile(fileName);
-    if (previous !== undefined && host.readFile(fileName) === previous.text) return previous;
+export function reusingHost(t: typeof ts, host: ts.CompilerHost, options: ts.CompilerOptions): ts.CompilerHost {
+  const take = (fileName: string, made: () => ts.SourceFile | undefined): ts.SourceFile | undefined => {
     const file = made();
-    if (file !== undefined) listImports(t, file, options);
+    if (file !== undefined && TSLAB_FILE.test(fileName)) listImports(t, file, options);
     return file;
   };
   const wrapped: ts.CompilerHost = Object.create(host);
-  wrapped.getSourceFile = (fileName, languageVersion, onError, createNew) => take(fileName, () => host.getSourceFile(fileName, languageVersion, onError, createNew), createNew);
+  wrapped.getSourceFile = (fileName, languageVersion, onError, createNew) => take(fileName, () => host.getSourceFile(fileName, languageVersion, onError, createNew));
   const byPath = host.getSourceFileByPath?.bind(host);
-  if (byPath) wrapped.getSourceFileByPath = (fileName, path, languageVersion, onError, createNew) => take(fileName, () => byPath(fileName, path, languageVersion, onError, createNew), createNew);
+  if (byPath) wrapped.getSourceFileByPath = (fileName, path, languageVersion, onError, createNew) => take(fileName, () => byPath(fileName, path, languageVersion, onError, createNew));
   return wrapped;
 }

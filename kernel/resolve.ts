@@ -224,8 +224,8 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
     host.watchFile = (file, callback, interval, watchOptions) => (isLibraryFile(path.resolve(file), root) ? UNWATCHED : watchFile(file, callback, interval, watchOptions));
     host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
       programsBuilt++;
-      // tslab's files reuse what the last program parsed and resolved (kernel/program_reuse.ts).
-      const reusing = compilerHost && programOptions ? reusingHost(ts, compilerHost, oldProgram?.getProgram(), programOptions) : compilerHost;
+      // tslab's files keep their import lists from version to version of a cell (kernel/program_reuse.ts).
+      const reusing = compilerHost && programOptions ? reusingHost(ts, compilerHost, programOptions) : compilerHost;
       return lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, reusing, oldProgram, ...rest));
     };
     // What the next startup snapshot parses (kernel/declarations.ts).

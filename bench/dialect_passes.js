@@ -5,7 +5,7 @@
  * prepared as the kernel prepares it (kernel/rewrite.ts prepareCellSource, loop yields on) and converted
  * by tslab's converter with the dialect, a cell's declarations reaching the next when it compiles.
  *
- *   npm run build && node bench/dialect_passes.js [--base /work/main] [--runs N] [--only REGEX] [--cells] [--dump DIR]
+ *   npm run build && node bench/dialect_passes.js [--base /work/main [--parallel]] [--runs N] [--only REGEX] [--cells] [--dump DIR]
  *
  * Each run is a fresh process per build, alternated (base, this, base, this, ...): the process CPU
  * (user + sys) of converting the corpus, the programs tslab's watch program built
@@ -19,7 +19,7 @@
  * cells that differ are listed and the exit status is 1.
  */
 "use strict";
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -146,7 +146,7 @@ function summary(label, run) {
   console.log(`      passes after a call's first rewriting one: ${extraPasses(run.results)}`);
 }
 
-function main() {
+async function main() {
   const arg = (name) => {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : undefined;
@@ -157,15 +157,29 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "dialect-passes-"));
   const roots = base ? [["base", path.resolve(base)], ["this", HERE]] : [["this", HERE]];
   const last = {};
+  const extra = arg("--only") ? ["--only", arg("--only")] : [];
+  const childArgs = (label, root) => [__filename, "--child", root, "--out", path.join(tmp, `${label}.json`), ...extra];
+  const report = (r, label) => {
+    last[label] = JSON.parse(fs.readFileSync(path.join(tmp, `${label}.json`), "utf8"));
+    console.log(`run ${r + 1}`);
+    summary(label, last[label]);
+  };
   for (let r = 0; r < runs; r++) {
+    if (process.argv.includes("--parallel")) {
+      // Both builds at once (the corpus takes ~5 min of CPU a build): each child's CPU is its own, so the
+      // figures compare as alternated ones do, but only while the machine has a core free for each.
+      const children = roots.map(([label, root]) => [label, spawn(process.execPath, childArgs(label, root), { cwd: root, stdio: ["ignore", "inherit", "inherit"] })]);
+      const codes = await Promise.all(children.map(([, c]) => new Promise((done) => c.on("exit", done))));
+      children.forEach(([label], i) => {
+        if (codes[i] !== 0) throw new Error(`${label} failed (${codes[i]})`);
+        report(r, label);
+      });
+      continue;
+    }
     for (const [label, root] of roots) {
-      const out = path.join(tmp, `${label}.json`);
-      const extra = arg("--only") ? ["--only", arg("--only")] : [];
-      const res = spawnSync(process.execPath, [__filename, "--child", root, "--out", out, ...extra], { cwd: root, stdio: ["ignore", "inherit", "inherit"], maxBuffer: 1 << 30 });
+      const res = spawnSync(process.execPath, childArgs(label, root), { cwd: root, stdio: ["ignore", "inherit", "inherit"], maxBuffer: 1 << 30 });
       if (res.status !== 0) throw new Error(`${label} failed (${res.status})`);
-      last[label] = JSON.parse(fs.readFileSync(out, "utf8"));
-      console.log(`run ${r + 1}`);
-      summary(label, last[label]);
+      report(r, label);
     }
   }
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -187,4 +201,7 @@ function main() {
   if (differ.length > 0) process.exitCode = 1;
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -19,6 +19,7 @@ import { isTfjsCoreDeclaration, prunedTfModule, TF_MODULE, withoutWebGpuTypes } 
 import { isNodeTypesIndex, NODE_TYPES_PLANS, nodeTypesPlan } from "./node_declarations";
 import { inlineSourceMapJson, withoutSourceMapComments } from "./sourcemap";
 import { PACKAGE_NAME, packageRoot, tslabTypeScriptPath } from "./package";
+import { reusingHost } from "./program_reuse";
 
 export { PACKAGE_NAME, packageRoot, packageVersion, tslabTypeScriptPath } from "./package";
 
@@ -223,7 +224,9 @@ export function installTorchlabResolution({ compiler = true }: { compiler?: bool
     host.watchFile = (file, callback, interval, watchOptions) => (isLibraryFile(path.resolve(file), root) ? UNWATCHED : watchFile(file, callback, interval, watchOptions));
     host.createProgram = (rootNames, programOptions, compilerHost, oldProgram, ...rest) => {
       programsBuilt++;
-      return lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, compilerHost, oldProgram, ...rest));
+      // tslab's files keep their import lists from version to version of a cell (kernel/program_reuse.ts).
+      const reusing = compilerHost && programOptions ? reusingHost(ts, compilerHost, programOptions) : compilerHost;
+      return lightBuilder(ts, ts.createAbstractBuilder(rootNames, programOptions, reusing, oldProgram, ...rest));
     };
     // What the next startup snapshot parses (kernel/declarations.ts).
     recordDeclarationReads(host, options.target ?? ts.ScriptTarget.ES2022);

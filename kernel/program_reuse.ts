@@ -17,13 +17,14 @@
  */
 import type * as ts from "typescript";
 
-/** The modules the notebook dialect's rewrites reference in a cell (kernel/rewrite.ts's `*_REF`, kernel/keyword_call.ts, kernel/live_globals.ts). */
+/** The modules the notebook dialect's rewrites reference in a cell (kernel/rewrite.ts's `*_REF`, kernel/keyword_call.ts, kernel/live_globals.ts, kernel/sequence_index.ts). */
 export const DIALECT_MODULES: readonly string[] = [
   "torchlab",
   "torchlab/dist/kernel/dynamic_ops",
   "torchlab/dist/kernel/float_literals",
   "torchlab/dist/kernel/keyword_call",
   "torchlab/dist/kernel/live_globals",
+  "torchlab/dist/kernel/sequence_items",
 ];
 
 /** tslab's files, the cell and the declarations of the cells before it, which it rewrites on every conversion (tslab/dist/converter.js). */

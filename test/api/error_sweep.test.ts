@@ -210,9 +210,6 @@ const CASES: Record<string, () => unknown> = {
   einsum_sizes: () => torch.einsum("ij,jk->ik", torch.ones(2, 3), torch.ones(4, 5)),
 };
 
-/** A keyword argument's True / False / None inside a message (`retain_graph=True`) is spelled as the dialect spells it. */
-const jsSpelling = (message: string): string => message.replace(/=True\b/g, "=true").replace(/=False\b/g, "=false").replace(/=None\b/g, "=null");
-
 function thrown(f: () => unknown): Error {
   try {
     f();
@@ -239,6 +236,6 @@ describe("bad input raises PyTorch's error", () => {
     const [type, message] = want.error;
     const e = thrown(CASES[name]);
     expect(e).toBeInstanceOf(ERRORS[type]);
-    expect(e.message).toContain(jsSpelling(message));
+    expect(e.message).toContain(message);
   });
 });

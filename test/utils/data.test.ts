@@ -275,7 +275,7 @@ describe("DataLoader", () => {
     expect([...new DataLoader(new Stream(), { batch_size: 2 })].map(list)).toEqual([[0, 1], [2, 3], [4]]);
     expect([...new DataLoader(new Stream(), { batch_size: 2, drop_last: true })].length).toBe(2);
     expect(() => new DataLoader(new Stream(), { batch_size: 2 }).len()).toThrow("object of type 'Stream' has no len()");
-    expect(() => new DataLoader(new Stream(), { shuffle: true })).toThrow("DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=true");
+    expect(() => new DataLoader(new Stream(), { shuffle: true })).toThrow("DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=True");
     expect(() => new DataLoader(new Stream(), { sampler: [0] })).toThrow("DataLoader with IterableDataset: expected unspecified sampler option");
     expect(() => new DataLoader(new Stream(), { batch_sampler: [[0]] })).toThrow("DataLoader with IterableDataset: expected unspecified batch_sampler option");
     expect(() => new ConcatDataset([new Squares(2), new Stream() as never])).toThrow("ConcatDataset does not support IterableDataset");

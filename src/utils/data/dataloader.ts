@@ -175,7 +175,7 @@ export class DataLoader<T = unknown, B = Collated<T>, D extends DatasetLike<T> |
     let batch_sampler: Iterable<number[]> | null = o.batch_sampler ?? null;
 
     if (this.iterable) {
-      if (shuffle) throw new ValueError(`DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=${shuffle}`);
+      if (shuffle) throw new ValueError(`DataLoader with IterableDataset: expected unspecified shuffle option, but got shuffle=${shuffle === true ? "True" : shuffle}`);
       if (sampler !== null) throw new ValueError("DataLoader with IterableDataset: expected unspecified sampler option, but got sampler=" + String(sampler));
       if (batch_sampler !== null) throw new ValueError("DataLoader with IterableDataset: expected unspecified batch_sampler option, but got batch_sampler=" + String(batch_sampler));
     }

@@ -22,12 +22,11 @@ function pyName(seq: Indexed): "list" | "tuple" | "string" | null {
 }
 
 function outOfRange(seq: Indexed, i: number, store: boolean): Error {
+  const name = pyName(seq);
   if (typeof i === "number" && !Number.isInteger(i)) {
-    const name = pyName(seq);
     if (name === null) return new IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices");
     return new TypeError(name === "string" ? "string indices must be integers, not 'float'" : `${name} indices must be integers or slices, not float`);
   }
-  const name = pyName(seq);
   if (name === null) return new IndexError(`index ${i} is out of bounds for axis 0 with size ${seq.length}`);
   return new IndexError(store && name === "list" ? "list assignment index out of range" : `${name} index out of range`);
 }

@@ -1,6 +1,7 @@
 /** Python's io module: in-memory files (StringIO, BytesIO) and the classes open() returns. */
-import { TypeError, ValueError } from "./errors";
-import { objectRepr, pyTypeName } from "./pyrepr";
+import { ValueError } from "./errors";
+import { BufferedFile, checkBytes, checkOpen, lineEnd, readEnd } from "./pyfile";
+import { objectRepr } from "./pyrepr";
 
 /**
  * Python's io.StringIO: an in-memory text file, as tutorials hand CSV text to `pd.read_csv` or
@@ -65,9 +66,7 @@ export class BytesIO {
   private isClosed = false;
 
   constructor(initial_bytes: Uint8Array | null = null) {
-    if (initial_bytes !== null && !(initial_bytes instanceof Uint8Array)) {
-      throw new TypeError(`a bytes-like object is required, not '${pyTypeName(initial_bytes)}'`);
-    }
+    if (initial_bytes !== null) checkBytes(initial_bytes);
     this.bytes = initial_bytes === null ? new Uint8Array(64) : Uint8Array.from(initial_bytes);
     this.size = initial_bytes === null ? 0 : initial_bytes.length;
   }
@@ -77,13 +76,13 @@ export class BytesIO {
   }
 
   private check(): void {
-    if (this.isClosed) throw new ValueError("I/O operation on closed file.");
+    checkOpen(this.isClosed);
   }
 
   /** At most `size` bytes from the position (the rest when size is left out or negative). */
   read(size: number | null = -1): Uint8Array {
     this.check();
-    const end = size === null || size < 0 ? this.size : Math.min(this.size, this.at + size);
+    const end = readEnd(this.size, this.at, size);
     const out = this.bytes.slice(Math.min(this.at, end), end);
     this.at = Math.max(this.at, end);
     return out;
@@ -92,9 +91,7 @@ export class BytesIO {
   /** One line, its `\n` kept (empty at the end). */
   readline(size: number | null = -1): Uint8Array {
     this.check();
-    const nl = this.bytes.subarray(0, this.size).indexOf(10, this.at);
-    const lineEnd = nl < 0 ? this.size : nl + 1;
-    return this.read(size === null || size < 0 ? lineEnd - this.at : Math.min(size, lineEnd - this.at));
+    return this.read(lineEnd(this.bytes.subarray(0, this.size), this.at, size) - this.at);
   }
 
   readlines(): Uint8Array[] {
@@ -106,7 +103,7 @@ export class BytesIO {
   /** Writes at the position (over what is there, past the end with zeros between), returning how many bytes. */
   write(b: Uint8Array): number {
     this.check();
-    if (!(b instanceof Uint8Array)) throw new TypeError(`a bytes-like object is required, not '${pyTypeName(b)}'`);
+    checkBytes(b);
     const end = this.at + b.length;
     if (end > this.bytes.length) {
       const grown = new Uint8Array(Math.max(end, this.bytes.length * 2));
@@ -187,6 +184,11 @@ export class BytesIO {
   toString(): string {
     return this.__repr__();
   }
+}
+
+/** Whether `f` is a binary file object (a file opened 'rb' / 'wb', an io.BytesIO), which torch.save, torch.load and Image.open use as such, not a path. */
+export function isBinaryFile(f: unknown): f is BufferedFile | BytesIO {
+  return f instanceof BufferedFile || f instanceof BytesIO;
 }
 
 /** The classes `open()` returns, and its io.UnsupportedOperation (src/pyfile.ts). */

@@ -59,6 +59,28 @@ function parseMode(mode: unknown): Mode {
   return { kind: kinds[0] as Mode["kind"], binary: mode.includes("b") };
 }
 
+/** Python's ValueError for any use of a closed file (open() files and io.BytesIO). */
+export function checkOpen(closed: boolean): void {
+  if (closed) throw new ValueError("I/O operation on closed file.");
+}
+
+/** Python's TypeError for a binary write (or io.BytesIO's initial value) that is not bytes. */
+export function checkBytes(b: unknown): asserts b is Uint8Array {
+  if (!(b instanceof Uint8Array)) throw new TypeError(`a bytes-like object is required, not '${pyTypeName(b)}'`);
+}
+
+/** Where `read(size)` from position `at` of `length` items ends: at most `size` items, the rest for a missing or negative size. */
+export function readEnd(length: number, at: number, size: number | null): number {
+  return size === null || size < 0 ? length : Math.min(length, at + size);
+}
+
+/** Where `readline(size)` from position `at` ends: after the next `\n` (the end when none), at most `size` items. */
+export function lineEnd(all: string | Uint8Array, at: number, size: number | null): number {
+  const newline = typeof all === "string" ? all.indexOf("\n", at) : all.indexOf(0x0a, at);
+  const end = newline < 0 ? all.length : newline + 1;
+  return size === null || size < 0 ? end : Math.min(end, at + size);
+}
+
 /** What text and binary files share: the name, the mode, closing, and Python's errors for the wrong direction. */
 abstract class PyFileBase<T extends string | Uint8Array> {
   readonly name: string;
@@ -85,13 +107,13 @@ abstract class PyFileBase<T extends string | Uint8Array> {
   }
 
   protected source(): T {
-    if (this.isClosed) throw new ValueError("I/O operation on closed file.");
+    checkOpen(this.isClosed);
     if (this.content === null) throw new UnsupportedOperation("not readable");
     return this.content;
   }
 
   protected target(): number {
-    if (this.isClosed) throw new ValueError("I/O operation on closed file.");
+    checkOpen(this.isClosed);
     if (this.fd === null) throw new UnsupportedOperation("not writable");
     return this.fd;
   }
@@ -99,7 +121,7 @@ abstract class PyFileBase<T extends string | Uint8Array> {
   /** `f.read()`: the rest of the file; `f.read(n)`: at most n characters (bytes in binary mode). */
   read(size: number | null = -1): T {
     const all = this.source();
-    const end = size === null || size < 0 ? all.length : Math.min(all.length, this.at + size);
+    const end = readEnd(all.length, this.at, size);
     const out = all.slice(this.at, end) as T;
     this.at = end;
     return out;
@@ -140,7 +162,7 @@ abstract class PyFileBase<T extends string | Uint8Array> {
   }
 
   private open_(): void {
-    if (this.isClosed) throw new ValueError("I/O operation on closed file.");
+    checkOpen(this.isClosed);
   }
 }
 
@@ -161,9 +183,7 @@ export class TextIOWrapper extends PyFileBase<string> implements IterableIterato
   /** The next line with its `\n` (the last one may have none); '' at the end of the file. */
   readline(size: number | null = -1): string {
     const all = this.source();
-    let end = all.indexOf("\n", this.at);
-    end = end < 0 ? all.length : end + 1;
-    if (size !== null && size >= 0) end = Math.min(end, this.at + size);
+    const end = lineEnd(all, this.at, size);
     const out = all.slice(this.at, end);
     this.at = end;
     return out;
@@ -217,7 +237,7 @@ export class BufferedFile extends PyFileBase<Uint8Array> {
   /** Writes the bytes, returning how many were written. */
   write(b: Uint8Array): number {
     const fd = this.target();
-    if (!(b instanceof Uint8Array)) throw new TypeError(`a bytes-like object is required, not '${pyTypeName(b)}'`);
+    checkBytes(b);
     fs.writeSync(fd, b);
     return b.length;
   }

@@ -19,7 +19,7 @@ import * as path from "path";
 import { AttributeError, EOFError, noSuchFile, NotImplementedError, RuntimeError, TypeError, ValueError } from "../errors";
 import { parseArgs } from "../tensor/args";
 import { writeFileAtomic } from "./atomic";
-import { BytesIO } from "../io";
+import { BytesIO, isBinaryFile } from "../io";
 import { BufferedFile } from "../pyfile";
 import { encode, decode } from "./safetensors";
 import { encodePyTorchZip, isLegacyPickle, isZip, loadPyTorchZip, WeightsOnlyError } from "./pytorch";
@@ -114,7 +114,7 @@ export function save(obj: unknown, f?: string | BufferedFile | BytesIO, options?
   const args = parseArgs("save", options === undefined ? [] : [options], ["format", "pickle_module", "pickle_protocol", "_use_new_zipfile_serialization"]);
   // A file opened with open(path, "wb"), as `with open(PATH, "wb") as f: torch.save(obj, f)` writes, or
   // an io.BytesIO: PyTorch's zip format written at its position.
-  const fileObject = f instanceof BufferedFile || f instanceof BytesIO ? f : null;
+  const fileObject = isBinaryFile(f) ? f : null;
   const target = fileObject instanceof BytesIO ? null : path.resolve(fileObject ? fileObject.name : checkPath("save", f));
   const format = args.format ?? (target === null ? "pytorch" : formatFor(target));
   if (format !== "pytorch" && format !== "safetensors") {
@@ -218,7 +218,7 @@ function isSaveKeywords(v: unknown): v is { obj: unknown; f: string } & SaveOpti
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function load<T = any>(f: string | BufferedFile | BytesIO | ({ f: string } & Record<string, unknown>), ...options: Record<string, unknown>[]): T {
   // `torch.load(f=PATH)`, PyTorch's keyword.
-  if (typeof f === "object" && f !== null && !(f instanceof BufferedFile) && !(f instanceof BytesIO) && typeof f.f === "string") {
+  if (typeof f === "object" && f !== null && !isBinaryFile(f) && typeof f.f === "string") {
     const { f: file, ...rest } = f;
     return load<T>(file, rest, ...options);
   }
@@ -229,7 +229,7 @@ export function load<T = any>(f: string | BufferedFile | BytesIO | ({ f: string 
   }
   // A file opened with open(path, "rb") or an io.BytesIO: its bytes from where it stands (none left is
   // Python's EOFError, as pickle's when a buffer was written and not rewound with seek(0)).
-  const fileObject = f instanceof BufferedFile || f instanceof BytesIO ? f : null;
+  const fileObject = isBinaryFile(f) ? f : null;
   const file = fileObject instanceof BufferedFile ? fileObject.name : fileObject ? String(fileObject) : checkPath("load", f);
   let buf: Buffer;
   try {

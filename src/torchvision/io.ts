@@ -10,7 +10,7 @@ import { Tensor } from "../tensor/tensor";
 import { from_typed } from "../ops/creation";
 import * as D from "../tensor/dtype";
 import { noSuchFile, RuntimeError, TypeError, ValueError } from "../errors";
-import { BytesIO } from "../io";
+import { BytesIO, isBinaryFile } from "../io";
 import { BufferedFile } from "../pyfile";
 import { decodePng, encodePng, readPngChunks } from "../utils/png";
 import { asPyTuple } from "../pyrepr";
@@ -85,7 +85,7 @@ export class Image {
    * with `open(path, 'rb')` or an `io.BytesIO` of the file's bytes (read from its position).
    */
   static open(fp: string | BytesIO | BufferedFile): Image {
-    const stream = fp instanceof BytesIO || fp instanceof BufferedFile ? fp : null;
+    const stream = isBinaryFile(fp) ? fp : null;
     const bytes = stream ? stream.read() : readBytes(fp as string);
     const img = decodeToImage(bytes, stream instanceof BufferedFile ? `'${stream.name}'` : stream ? String(stream) : `'${fp}'`);
     img.format = fileFormat(bytes);

@@ -316,6 +316,10 @@ const NDARRAY_FILE = /\/src\/tensor\/ndarray\.(d\.)?ts$/;
 const PANDAS_FILE = /\/src\/pandas\/frame\.(d\.)?ts$/;
 const PANDAS_CLASSES = new Set(["Series", "DataFrame", "ILoc", "Loc", "GroupBy"]);
 const PANDAS_INDEX_FILE = /\/src\/pandas\/index_\.(d\.)?ts$/;
+const PANDAS_INDEX_CLASS: ReadonlySet<string> = new Set(["Index"]);
+const NDARRAY_CLASS: ReadonlySet<string> = new Set(["ndarray"]);
+/** NumPy's dtype object and scalar types (`a.dtype`, `np.float32`). */
+const NPDTYPE_CLASSES: ReadonlySet<string> = new Set(["npdtype", "ScalarType"]);
 /** src/pandas's sources, whose constructors and functions read the floats written in their list and dict literals (`pd.Series([1.0, 2.0])` is float64). */
 const PANDAS_SOURCE = /\/src\/pandas\/\w+\.(d\.)?ts$/;
 /** Python's statistics module (src/statistics.ts), whose functions take lists whose floats they tell (`statistics.mean([1.0, 3.0])` is `2.0`). */
@@ -515,28 +519,24 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
    * `where(q, a, b)` does) is "any": which one it holds is known only at run time, so its operators
    * dispatch there, as an untyped operand's do.
    */
+  /** Whether the checker types `node` as one of torchlab's classes `names`, declared in a file one of `files` matches. */
+  const libraryClass = (node: ts.Node, names: ReadonlySet<string>, ...files: RegExp[]): boolean => {
+    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
+    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
+    return !!file && names.has(sym!.name) && files.some((f) => libraryFile(file, f));
+  };
   /** NumPy's array (src/tensor/ndarray.ts): typed "tensor" for the operators, but some of them are its own methods. */
   const isNdarray = (node: ts.Node): boolean => {
     const e = strip(node);
     // An operator already rewritten (`(a > 1) & (a < 4)`): the checker still types it as JavaScript's; its operands tell.
     if (plans.has(e) && t.isBinaryExpression(e)) return isNdarray(e.left) || (isNdarray(e.right) && kindOf(e.left) !== "tensor");
     if (plans.has(e) && t.isPrefixUnaryExpression(e)) return isNdarray(e.operand);
-    const sym = checker.getTypeAtLocation(e).getSymbol();
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return !!file && sym!.name === "ndarray" && libraryFile(file, NDARRAY_FILE);
+    return libraryClass(e, NDARRAY_CLASS, NDARRAY_FILE);
   };
   /** pandas' Series, DataFrame or one of their indexers (src/pandas/frame.ts). */
-  const isPandas = (node: ts.Node): boolean => {
-    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return !!file && PANDAS_CLASSES.has(sym!.name) && libraryFile(file, PANDAS_FILE);
-  };
+  const isPandas = (node: ts.Node): boolean => libraryClass(node, PANDAS_CLASSES, PANDAS_FILE);
   /** pandas' Index (src/pandas/index_.ts): a frame's `columns` or `index`. */
-  const isPandasIndex = (node: ts.Node): boolean => {
-    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return !!file && sym!.name === "Index" && libraryFile(file, PANDAS_INDEX_FILE);
-  };
+  const isPandasIndex = (node: ts.Node): boolean => libraryClass(node, PANDAS_INDEX_CLASS, PANDAS_INDEX_FILE);
   /** Whether `arg` is the subscript of a pandas object (`df.loc[mask, 'c']`), whose tuple items may be anything. */
   const pandasSubscript = (arg: ts.Node): boolean => {
     let access: ts.Node = arg.parent;
@@ -544,11 +544,7 @@ function rewritePass(t: typeof ts, { checker, sourceFile: sf, offset }: Checked,
     return t.isElementAccessExpression(access) && isPandas(access.expression);
   };
   /** NumPy's dtype object or scalar type (`a.dtype`, `np.float32`). */
-  const isNpDtype = (node: ts.Node): boolean => {
-    const sym = checker.getTypeAtLocation(strip(node)).getSymbol();
-    const file = sym?.declarations?.[0]?.getSourceFile().fileName;
-    return !!file && (sym!.name === "npdtype" || sym!.name === "ScalarType") && (libraryFile(file, NDARRAY_FILE) || libraryFile(file, NUMPY_FILE));
-  };
+  const isNpDtype = (node: ts.Node): boolean => libraryClass(node, NPDTYPE_CLASSES, NDARRAY_FILE, NUMPY_FILE);
   const operandKind = (node: ts.Node): Kind => {
     const kind = kindOf(node);
     const type = checker.getTypeAtLocation(strip(node));
